@@ -1,0 +1,193 @@
+/**
+ * Runs a real n8n for the end-to-end tests and the demo: installs the pinned version on demand, installs
+ * this package into n8n's community-nodes folder from `npm pack` (as a user's install would), imports
+ * credentials and workflows with n8n's CLI, publishes them and starts the server.
+ */
+import { ChildProcess, execFile, spawn } from 'child_process';
+import { randomBytes } from 'crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'fs';
+import os from 'os';
+import path from 'path';
+import { promisify } from 'util';
+
+const run = promisify(execFile);
+export const projectRoot = path.resolve(__dirname, '../../..');
+export const PACKAGE_NAME = 'n8n-nodes-exact-online-commerce';
+
+export interface N8nRuntime {
+	/** Folder holding the runtime's package.json and lockfile. */
+	folder: string;
+	version: string;
+	/** Node binary that runs this n8n. */
+	nodeBinary: string;
+}
+
+export const N8N_2_8: N8nRuntime = {
+	folder: path.join(projectRoot, 'runtimes/n8n-2.8'),
+	version: '2.8.4',
+	nodeBinary: process.execPath,
+};
+
+function n8nEntry(runtime: N8nRuntime): string {
+	return path.join(runtime.folder, 'node_modules/n8n/bin/n8n');
+}
+
+/** Installs the runtime from its lockfile when it is missing. Takes ~5 minutes the first time. */
+export async function ensureN8nInstalled(
+	runtime: N8nRuntime,
+	log: (line: string) => void = () => undefined,
+): Promise<void> {
+	if (existsSync(n8nEntry(runtime))) return;
+	log(`Installing n8n ${runtime.version} (first run only, about 5 minutes)…`);
+	const lock = existsSync(path.join(runtime.folder, 'package-lock.json'));
+	await run('npm', [lock ? 'ci' : 'install', '--no-audit', '--no-fund', '--loglevel=error'], {
+		cwd: runtime.folder,
+		maxBuffer: 64 * 1024 * 1024,
+		env: { ...process.env, npm_config_yes: 'true' },
+	});
+	if (!existsSync(n8nEntry(runtime))) throw new Error(`n8n ${runtime.version} did not install`);
+}
+
+/** Builds and packs this package; returns the tarball path. */
+export async function packPackage(outDir: string): Promise<string> {
+	mkdirSync(outDir, { recursive: true });
+	const { stdout } = await run('npm', ['pack', '--pack-destination', outDir, '--silent'], {
+		cwd: projectRoot,
+		maxBuffer: 16 * 1024 * 1024,
+	});
+	const name = stdout.trim().split('\n').pop() as string;
+	return path.join(outDir, name);
+}
+
+export interface N8nOptions {
+	runtime?: N8nRuntime;
+	port?: number;
+	brokerPort?: number;
+	userFolder?: string;
+	/** Extra environment, e.g. the Shopify preload settings. */
+	env?: Record<string, string>;
+	log?: (line: string) => void;
+}
+
+export interface N8nInstance {
+	url: string;
+	port: number;
+	userFolder: string;
+	env: NodeJS.ProcessEnv;
+	cli(args: string[]): Promise<string>;
+	start(): Promise<void>;
+	stop(): Promise<void>;
+	output(): string;
+}
+
+/** Prepares an isolated n8n user folder with this package installed as a community package. */
+export async function createN8n(tarball: string, options: N8nOptions = {}): Promise<N8nInstance> {
+	const runtime = options.runtime ?? N8N_2_8;
+	const port = options.port ?? 5688;
+	const userFolder = options.userFolder ?? mkdtempSync(path.join(os.tmpdir(), 'n8n-e2e-'));
+	const nodesFolder = path.join(userFolder, '.n8n', 'nodes');
+	mkdirSync(nodesFolder, { recursive: true });
+	if (!existsSync(path.join(nodesFolder, 'package.json'))) {
+		writeFileSync(
+			path.join(nodesFolder, 'package.json'),
+			JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }, null, 2),
+		);
+	}
+	await run('npm', ['install', '--no-audit', '--no-fund', '--omit=peer', '--loglevel=error', tarball], {
+		cwd: nodesFolder,
+		maxBuffer: 16 * 1024 * 1024,
+	});
+
+	const env: NodeJS.ProcessEnv = {
+		...process.env,
+		N8N_USER_FOLDER: userFolder,
+		N8N_ENCRYPTION_KEY: options.env?.N8N_ENCRYPTION_KEY ?? randomBytes(24).toString('hex'),
+		N8N_PORT: String(port),
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_RUNNERS_BROKER_PORT: String(options.brokerPort ?? port + 1000),
+		WEBHOOK_URL: `http://127.0.0.1:${port}/`,
+		N8N_HOST: '127.0.0.1',
+		N8N_PROTOCOL: 'http',
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+		N8N_SECURE_COOKIE: 'false',
+		N8N_LOG_LEVEL: 'warn',
+		DB_SQLITE_POOL_SIZE: '4',
+		EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
+		GENERIC_TIMEZONE: 'Europe/Amsterdam',
+		...options.env,
+	};
+	const log = options.log ?? (() => undefined);
+	let child: ChildProcess | undefined;
+	let output = '';
+
+	const cli = async (args: string[]): Promise<string> => {
+		const { stdout } = await run(runtime.nodeBinary, [n8nEntry(runtime), ...args], {
+			env,
+			maxBuffer: 256 * 1024 * 1024,
+		});
+		return stdout;
+	};
+
+	const start = async (): Promise<void> => {
+		child = spawn(runtime.nodeBinary, [n8nEntry(runtime), 'start'], { env, stdio: 'pipe' });
+		const collect = (chunk: Buffer) => {
+			output += chunk.toString();
+			if (output.length > 2_000_000) output = output.slice(-1_000_000);
+		};
+		child.stdout?.on('data', collect);
+		child.stderr?.on('data', collect);
+		const deadline = Date.now() + 120_000;
+		while (Date.now() < deadline) {
+			if (child.exitCode !== null) throw new Error(`n8n exited early:\n${output.slice(-4000)}`);
+			try {
+				const res = await fetch(`http://127.0.0.1:${port}/healthz/readiness`);
+				if (res.ok && /Editor is now accessible/.test(output)) {
+					log(`n8n ${runtime.version} is running at http://127.0.0.1:${port}`);
+					return;
+				}
+			} catch {
+				// not listening yet
+			}
+			await new Promise((resolve) => setTimeout(resolve, 500));
+		}
+		throw new Error(`n8n did not become ready:\n${output.slice(-4000)}`);
+	};
+
+	const stop = async (): Promise<void> => {
+		if (!child || child.exitCode !== null) return;
+		const exited = new Promise((resolve) => child?.once('exit', resolve));
+		child.kill('SIGTERM');
+		const timer = setTimeout(() => child?.kill('SIGKILL'), 15_000);
+		await exited;
+		clearTimeout(timer);
+	};
+
+	return { url: `http://127.0.0.1:${port}`, port, userFolder, env, cli, start, stop, output: () => output };
+}
+
+/** Imports workflow files one by one so each keeps its own id, then publishes (activates) them. */
+export async function importAndPublish(
+	n8n: N8nInstance,
+	workflows: { file: string; id: string; publish: boolean }[],
+): Promise<void> {
+	for (const wf of workflows) await n8n.cli(['import:workflow', `--input=${wf.file}`]);
+	for (const wf of workflows.filter((w) => w.publish)) {
+		await n8n.cli(['publish:workflow', `--id=${wf.id}`]);
+	}
+}
+
+/** Lists the installed community package's node types, to check the package loaded. */
+export function installedPackageDir(userFolder: string): string {
+	return path.join(userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE_NAME);
+}
+
+export function listWorkflowFiles(): string[] {
+	const dir = path.join(projectRoot, 'workflows');
+	return readdirSync(dir)
+		.filter((f) => f.endsWith('.json'))
+		.map((f) => path.join(dir, f));
+}
