@@ -4,8 +4,16 @@
  * credentials and workflows with n8n's CLI, publishes them and starts the server.
  */
 import { ChildProcess, execFile, spawn } from 'child_process';
-import { randomBytes } from 'crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'fs';
+import { createHash, randomBytes } from 'crypto';
+import {
+	copyFileSync,
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	writeFileSync,
+} from 'fs';
 import os from 'os';
 import path from 'path';
 import { promisify } from 'util';
@@ -15,7 +23,7 @@ export const projectRoot = path.resolve(__dirname, '../../..');
 export const PACKAGE_NAME = 'n8n-nodes-exact-online-commerce';
 
 export interface N8nRuntime {
-	/** Folder holding the runtime's package.json and lockfile. */
+	/** Folder in this repository holding the runtime's package.json and lockfile. */
 	folder: string;
 	version: string;
 	/** Node binary that runs this n8n. */
@@ -28,24 +36,53 @@ export const N8N_2_8: N8nRuntime = {
 	nodeBinary: process.execPath,
 };
 
-function n8nEntry(runtime: N8nRuntime): string {
-	return path.join(runtime.folder, 'node_modules/n8n/bin/n8n');
+/**
+ * Where the runtime is installed: a per-user cache keyed by the lockfile's hash, so a fresh clone on
+ * the same machine reuses an install of the very same lockfile and a changed lockfile installs anew.
+ */
+export function installDir(runtime: N8nRuntime): string {
+	const lock = readFileSync(path.join(runtime.folder, 'package-lock.json'));
+	const hash = createHash('sha256').update(lock).digest('hex').slice(0, 12);
+	const cache = process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache');
+	return path.join(cache, PACKAGE_NAME, `n8n-${runtime.version}-${hash}`);
 }
 
-/** Installs the runtime from its lockfile when it is missing. Takes ~5 minutes the first time. */
+function n8nEntry(runtime: N8nRuntime): string {
+	return path.join(installDir(runtime), 'node_modules/n8n/bin/n8n');
+}
+
+const sqliteBinding = (dir: string) =>
+	path.join(dir, 'node_modules/sqlite3/build/Release/node_sqlite3.node');
+
+/**
+ * Installs the runtime from its lockfile when it is missing (about 5 minutes, plus building sqlite3's
+ * native binding from source: npm does not run dependencies' install scripts unless allowed).
+ */
 export async function ensureN8nInstalled(
 	runtime: N8nRuntime,
 	log: (line: string) => void = () => undefined,
 ): Promise<void> {
-	if (existsSync(n8nEntry(runtime))) return;
-	log(`Installing n8n ${runtime.version} (first run only, about 5 minutes)…`);
-	const lock = existsSync(path.join(runtime.folder, 'package-lock.json'));
-	await run('npm', [lock ? 'ci' : 'install', '--no-audit', '--no-fund', '--loglevel=error'], {
-		cwd: runtime.folder,
-		maxBuffer: 64 * 1024 * 1024,
-		env: { ...process.env, npm_config_yes: 'true' },
-	});
-	if (!existsSync(n8nEntry(runtime))) throw new Error(`n8n ${runtime.version} did not install`);
+	const dir = installDir(runtime);
+	if (existsSync(n8nEntry(runtime)) && existsSync(sqliteBinding(dir))) return;
+	log(`Installing n8n ${runtime.version} into ${dir} (first run only, 5-10 minutes)…`);
+	mkdirSync(dir, { recursive: true });
+	for (const file of ['package.json', 'package-lock.json']) {
+		copyFileSync(path.join(runtime.folder, file), path.join(dir, file));
+	}
+	const npm = (args: string[]) =>
+		run('npm', args, {
+			cwd: dir,
+			maxBuffer: 64 * 1024 * 1024,
+			env: { ...process.env, npm_config_yes: 'true' },
+		});
+	await npm(['ci', '--no-audit', '--no-fund', '--loglevel=error']);
+	if (!existsSync(sqliteBinding(dir))) {
+		log('Building the sqlite3 binding for n8n…');
+		await npm(['rebuild', 'sqlite3']);
+	}
+	if (!existsSync(n8nEntry(runtime)) || !existsSync(sqliteBinding(dir))) {
+		throw new Error(`n8n ${runtime.version} did not install into ${dir}`);
+	}
 }
 
 /** Builds and packs this package; returns the tarball path. */
