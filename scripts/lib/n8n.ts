@@ -19,7 +19,7 @@ import path from 'path';
 import { promisify } from 'util';
 
 const run = promisify(execFile);
-export const projectRoot = path.resolve(__dirname, '../../..');
+export const projectRoot = path.resolve(__dirname, '../..');
 export const PACKAGE_NAME = 'n8n-nodes-exact-online-commerce';
 
 export interface N8nRuntime {
