@@ -1,0 +1,180 @@
+/** Root query and mutation resolvers. */
+import type { SandboxCore } from '../core';
+import { gid, parseGid } from '../ids';
+import { filterBySearch } from '../search-query';
+import type { InventoryItem, Location, Product, Variant } from '../state';
+import type { CasFamily } from '../versions';
+import { deliverInBackground } from '../webhooks/deliver';
+import { connectionOf, type ConnectionArgs } from './connection';
+import { inventorySetQuantities, type SetInput } from './inventory-set';
+import { GroupView, ItemView, LevelView, LocationView, ProductView, VariantView } from './views';
+
+type SearchArgs = ConnectionArgs & { query?: string | null };
+
+function variantField(core: SandboxCore, v: Variant, field: string): string | null | undefined {
+	switch (field) {
+		case 'sku':
+			return v.sku;
+		case 'barcode':
+			return v.barcode;
+		case 'id':
+			return v.id;
+		case 'product_id':
+			return v.productId;
+		case 'inventory_item_id':
+			return v.inventoryItemId;
+		case 'title':
+			return v.title;
+		case 'product_title':
+			return core.state.productOfVariant(v).title;
+		case 'requires_components':
+			return String(v.requiresComponents);
+		default:
+			return undefined;
+	}
+}
+
+function itemField(
+	core: SandboxCore,
+	item: InventoryItem,
+	field: string,
+): string | null | undefined {
+	if (field === 'id') return item.id;
+	if (field === 'tracked') return String(item.tracked);
+	if (field === 'sku') return core.state.variantOfItem(item).sku;
+	return undefined;
+}
+
+function productField(p: Product, field: string): string | null | undefined {
+	if (field === 'id') return p.id;
+	if (field === 'title') return p.title;
+	if (field === 'handle') return p.handle;
+	if (field === 'vendor') return p.vendor;
+	if (field === 'status') return p.status.toLowerCase();
+	return undefined;
+}
+
+function locationField(l: Location, field: string): string | null | undefined {
+	if (field === 'id') return l.id;
+	if (field === 'name') return l.name;
+	if (field === 'active') return String(l.isActive);
+	return undefined;
+}
+
+/** With the fuzzySkuSearch setting, sku: terms also match single tokens of a SKU. */
+function fuzzy(core: SandboxCore): string[] {
+	return core.settings.fuzzySkuSearch ? ['sku'] : [];
+}
+
+export function rootValue(core: SandboxCore, family: CasFamily): Record<string, unknown> {
+	const state = core.state;
+	return {
+		shop: () => ({
+			id: gid('Shop', '1'),
+			name: core.config.shopDomain.replace(/\.myshopify\.com$/, ''),
+			myshopifyDomain: core.config.shopDomain,
+			currencyCode: 'EUR',
+		}),
+		productVariants: (args: SearchArgs) =>
+			connectionOf(
+				filterBySearch(
+					state.sortedVariants(),
+					args.query,
+					(v, f) => variantField(core, v, f),
+					['sku', 'title', 'barcode'],
+					fuzzy(core),
+				),
+				args,
+				(v) => new VariantView(state, v),
+			),
+		productVariant: ({ id }: { id: string }) => {
+			const v = state.variants.get(parseGid(id, 'ProductVariant') ?? '');
+			return v ? new VariantView(state, v) : null;
+		},
+		products: (args: SearchArgs) =>
+			connectionOf(
+				filterBySearch(state.sortedProducts(), args.query, productField, ['title', 'vendor']),
+				args,
+				(p) => new ProductView(state, p),
+			),
+		product: ({ id }: { id: string }) => {
+			const p = state.products.get(parseGid(id, 'Product') ?? '');
+			return p ? new ProductView(state, p) : null;
+		},
+		locations: (args: SearchArgs & { includeInactive?: boolean }) =>
+			connectionOf(
+				filterBySearch(
+					state.sortedLocations().filter((l) => l.isActive || args.includeInactive),
+					args.query,
+					locationField,
+					['name'],
+				),
+				args,
+				(l) => new LocationView(state, l),
+			),
+		location: ({ id }: { id?: string | null }) => {
+			const l = id
+				? state.locations.get(parseGid(id, 'Location') ?? '')
+				: state.sortedLocations()[0];
+			return l ? new LocationView(state, l) : null;
+		},
+		inventoryItems: (args: SearchArgs) =>
+			connectionOf(
+				filterBySearch(
+					state.sortedItems(),
+					args.query,
+					(i, f) => itemField(core, i, f),
+					['sku'],
+					fuzzy(core),
+				),
+				args,
+				(i) => new ItemView(state, i),
+			),
+		inventoryItem: ({ id }: { id: string }) => {
+			const item = state.items.get(parseGid(id, 'InventoryItem') ?? '');
+			return item ? new ItemView(state, item) : null;
+		},
+		inventoryLevel: ({ id }: { id: string }) => {
+			const match = /^gid:\/\/shopify\/InventoryLevel\/([0-9]+)\?inventory_item_id=([0-9]+)$/.exec(
+				id,
+			);
+			const item = match ? state.items.get(match[2]) : undefined;
+			const level = match && item?.levels.get(match[1]);
+			return item && level ? new LevelView(state, item, level) : null;
+		},
+		inventorySetQuantities: ({ input }: { input: SetInput }) => {
+			const result = inventorySetQuantities(state, family, input);
+			if (result.group) announceLevels(core, result.group.changes);
+			return {
+				inventoryAdjustmentGroup: result.group ? new GroupView(state, result.group) : null,
+				userErrors: result.userErrors,
+			};
+		},
+	};
+}
+
+/** inventory_levels/update webhooks for the levels a write changed (when someone subscribed). */
+function announceLevels(
+	core: SandboxCore,
+	changes: { itemId: string; locationId: string }[],
+): void {
+	const seen = new Set<string>();
+	const events = [];
+	for (const c of changes) {
+		const key = `${c.itemId}/${c.locationId}`;
+		const level = core.state.items.get(c.itemId)?.levels.get(c.locationId);
+		if (seen.has(key) || !level) continue;
+		seen.add(key);
+		events.push({
+			topic: 'inventory_levels/update',
+			body: {
+				inventory_item_id: c.itemId,
+				location_id: c.locationId,
+				available: level.quantities.available,
+				updated_at: level.updatedAt,
+				admin_graphql_api_id: `gid://shopify/InventoryLevel/${c.locationId}?inventory_item_id=${c.itemId}`,
+			},
+		});
+	}
+	deliverInBackground(core, events);
+}
