@@ -1,0 +1,106 @@
+import { validation } from '../errors';
+import { newGuid } from '../ids';
+import type { Rec } from '../store';
+import type { Tx } from '../tx';
+import { round2 } from './hooks';
+import { DivView } from './view';
+
+/**
+ * Fills a sales order line as Exact does: price from the item when not given, VAT code from the
+ * line (else the account's, else the item's default), and amounts from the code's Type:
+ * E = prices exclude VAT, I = prices include VAT, B/N = no VAT. Rounded to cents per line.
+ */
+export function fillLine(v: DivView, order: Rec, line: Rec): Rec {
+	const item = v.get('Items', line.Item);
+	if (!item) throw validation(line.Item ? 'Item: the item does not exist.' : 'Mandatory: Item');
+	if (item.IsSalesItem === false) throw validation(`Item ${item.Code} is not a sales item.`);
+	const quantity = typeof line.Quantity === 'number' ? line.Quantity : 1;
+	const listPrice = (v.defaultPrice(String(item.ID))?.Price as number | undefined) ?? 0;
+	const unitPrice = typeof line.UnitPrice === 'number' ? line.UnitPrice : listPrice;
+	let discount = typeof line.Discount === 'number' ? line.Discount : undefined;
+	const netPrice =
+		typeof line.NetPrice === 'number' ? line.NetPrice : round2(unitPrice * (1 - (discount ?? 0)));
+	if (discount === undefined) {
+		discount = unitPrice > 0 ? Math.round(((unitPrice - netPrice) / unitPrice) * 1e6) / 1e6 : 0;
+	}
+	const account = v.get('Accounts', order.OrderedBy);
+	const code = line.VATCode ?? account?.SalesVATCode ?? item.SalesVatCode ?? null;
+	let vat: Rec | undefined;
+	if (code !== null) {
+		vat = v.vatCode(code);
+		if (!vat) throw validation(`VATCode: VAT code '${code}' does not exist.`);
+		if (vat.IsBlocked === true) throw validation(`VATCode: VAT code '${vat.Code}' is blocked.`);
+	}
+	const amount = round2(netPrice * quantity);
+	const pct = Number(vat?.Percentage ?? 0);
+	const type = vat?.Type;
+	const vatAmount =
+		type === 'I' ? round2((amount * pct) / (1 + pct)) : type === 'E' ? round2(amount * pct) : 0;
+	return {
+		...line,
+		Quantity: quantity,
+		UnitPrice: unitPrice,
+		NetPrice: netPrice,
+		Discount: discount,
+		VATCode: vat ? vat.Code : null,
+		VATPercentage: vat ? pct : null,
+		VATAmount: vatAmount,
+		AmountFC: amount,
+		AmountDC: amount,
+		Description: line.Description ?? item.Description,
+		UnitCode: line.UnitCode ?? item.Unit,
+		DeliveryDate: line.DeliveryDate ?? order.DeliveryDate,
+		OrderID: order.OrderID,
+		OrderNumber: order.OrderNumber,
+		QuantityDelivered: line.QuantityDelivered ?? 0,
+		QuantityInvoiced: 0,
+		UseDropShipment: line.UseDropShipment ?? 0,
+	};
+}
+
+/** Line amount excluding VAT and its VAT, whatever the code's Type. */
+export function lineSplit(v: DivView, line: Rec): { excl: number; vat: number } {
+	const amount = Number(line.AmountFC ?? 0);
+	const vat = Number(line.VATAmount ?? 0);
+	const type = line.VATCode ? v.vatCode(line.VATCode)?.Type : undefined;
+	return type === 'I' ? { excl: round2(amount - vat), vat } : { excl: amount, vat };
+}
+
+/** Turns the inline SalesOrderLines of a POST into filled line records. */
+export function buildInlineLines(v: DivView, order: Rec, raw: unknown[]): Rec[] {
+	return (raw as Rec[]).map((values, index) => {
+		const line = fillLine(v, order, values);
+		return { ...line, ID: line.ID ?? newGuid(), LineNumber: index + 1 };
+	});
+}
+
+export function linesOf(tx: Tx, orderId: unknown): Rec[] {
+	return tx.div
+		.lookup('SalesOrderLines', 'OrderID', orderId)
+		.sort((a, b) => Number(a.LineNumber) - Number(b.LineNumber));
+}
+
+/** Header totals and statuses from the lines; gives the order a new Timestamp. */
+export function settleOrder(tx: Tx, v: DivView, order: Rec, touch = true): void {
+	const lines = linesOf(tx, order.OrderID);
+	let excl = 0;
+	let vat = 0;
+	for (const line of lines) {
+		const split = lineSplit(v, line);
+		excl += split.excl;
+		vat += split.vat;
+	}
+	order.AmountFCExclVat = round2(excl);
+	order.AmountFC = round2(excl + vat);
+	order.AmountDC = order.AmountFC;
+	if (order.Status !== 45) {
+		const delivered = lines.filter(
+			(l) => Number(l.QuantityDelivered ?? 0) >= Number(l.Quantity ?? 0),
+		);
+		const started = lines.some((l) => Number(l.QuantityDelivered ?? 0) > 0);
+		const status = lines.length > 0 && delivered.length === lines.length ? 21 : started ? 20 : 12;
+		order.Status = status;
+		order.DeliveryStatus = status;
+	}
+	if (touch) tx.touch('SalesOrders', order);
+}

@@ -1,0 +1,94 @@
+import type { DivisionData, Rec } from '../store';
+
+export const STATUS_TEXT: Record<number, string> = {
+	12: 'Open',
+	20: 'Partial',
+	21: 'Complete',
+	45: 'Cancelled',
+};
+
+const COUNTRY_NAMES: Record<string, string> = {
+	NL: 'Nederland',
+	BE: 'België',
+	DE: 'Duitsland',
+	FR: 'Frankrijk',
+	LU: 'Luxemburg',
+	AT: 'Oostenrijk',
+	ES: 'Spanje',
+	IT: 'Italië',
+	GB: 'Verenigd Koninkrijk',
+	US: 'Verenigde Staten',
+};
+
+export function countryName(code: unknown): string | null {
+	return typeof code === 'string'
+		? (COUNTRY_NAMES[code.toUpperCase()] ?? code.toUpperCase())
+		: null;
+}
+
+export interface StockFigures {
+	current: number;
+	planningIn: number;
+	planningOut: number;
+	reserved: number;
+}
+
+/** Read helpers over one division. */
+export class DivView {
+	constructor(
+		readonly div: DivisionData,
+		/** Local midnight of today (for date-ranged prices and rates). */
+		readonly today: number,
+	) {}
+
+	get = (table: Parameters<DivisionData['get']>[0], key: unknown) => this.div.get(table, key);
+
+	vatCode(code: unknown): Rec | undefined {
+		if (typeof code !== 'string') return undefined;
+		return this.div.lookup('VATCodes', 'Code', code)[0];
+	}
+
+	paymentCondition(code: unknown): Rec | undefined {
+		if (typeof code !== 'string') return undefined;
+		return this.div.lookup('PaymentConditions', 'Code', code)[0];
+	}
+
+	mainWarehouse(): Rec | undefined {
+		const all = this.div.rows('Warehouses');
+		return all.find((w) => w.Main === 1) ?? all[0];
+	}
+
+	defaultItemGroup(): Rec | undefined {
+		const all = this.div.rows('ItemGroups');
+		return all.find((g) => g.IsDefault === 1) ?? all[0];
+	}
+
+	/** Summed stock figures of an item over all warehouses. */
+	itemStock(itemId: string): StockFigures {
+		const s: StockFigures = { current: 0, planningIn: 0, planningOut: 0, reserved: 0 };
+		for (const row of this.div.lookup('ItemWarehouses', 'Item', itemId)) {
+			s.current += Number(row.CurrentStock ?? 0);
+			s.planningIn += Number(row.PlannedStockIn ?? 0);
+			s.planningOut += Number(row.PlannedStockOut ?? 0);
+			s.reserved += Number(row.ReservedStock ?? 0);
+		}
+		return s;
+	}
+
+	/**
+	 * The item's standard sales price: its general price row active today (no account, lowest
+	 * quantity, latest start date).
+	 */
+	defaultPrice(itemId: string): Rec | undefined {
+		let best: Rec | undefined;
+		for (const p of this.div.lookup('SalesItemPrices', 'Item', itemId)) {
+			if (p.Account) continue;
+			if (p.StartDate && Number(p.StartDate) > this.today) continue;
+			if (p.EndDate && Number(p.EndDate) < this.today) continue;
+			const qty = Number(p.Quantity ?? 0) - Number(best?.Quantity ?? 0);
+			const newer = Number(p.StartDate ?? -Infinity) > Number(best?.StartDate ?? -Infinity);
+			if (!best || qty < 0 || (qty === 0 && newer)) best = p;
+		}
+		return best;
+	}
+}
