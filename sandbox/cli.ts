@@ -1,11 +1,14 @@
 import { ExactSandbox, startExactSandbox } from './exact';
+import { ShopifySandbox, shopifySandboxOptionsFromEnv, startShopifySandbox } from './shopify';
 
 /**
- * `npm run sandbox`: starts the Exact Online sandbox on EXACT_SANDBOX_PORT (default 8711) and
- * SANDBOX_HOST (default 127.0.0.1). `--state FILE` keeps its data between runs.
+ * `npm run sandbox`: starts the Exact Online sandbox on EXACT_SANDBOX_PORT (default 8711) and the
+ * Shopify sandbox on SHOPIFY_SANDBOX_PORT (default 8712), both on SANDBOX_HOST (default 127.0.0.1).
+ * `--state FILE` keeps the Exact data between runs.
  */
 export interface SandboxHandles {
 	exact: ExactSandbox;
+	shopify: ShopifySandbox;
 	close(): Promise<void>;
 }
 
@@ -25,7 +28,19 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<Sand
 	console.log(`  OAuth client id: ${exact.clientId}  client secret: ${exact.clientSecret}`);
 	console.log(`  division: ${exact.division}  admin API: ${exact.baseUrl}/__sandbox`);
 	if (stateFile) console.log(`  state file: ${stateFile}`);
-	return { exact, close: () => exact.close() };
+	const shopifyOptions = shopifySandboxOptionsFromEnv(process.env);
+	const shopify = await startShopifySandbox({ ...shopifyOptions, host: shopifyOptions.host ?? host });
+	console.log(`Shopify sandbox: ${shopify.baseUrl} (shop ${shopify.shopDomain})`);
+	console.log(`  Admin API access token: ${shopify.accessToken}  webhook secret: ${shopify.appSecret}`);
+	console.log(`  admin API: ${shopify.baseUrl}/__sandbox`);
+	return {
+		exact,
+		shopify,
+		close: async () => {
+			await shopify.close();
+			await exact.close();
+		},
+	};
 }
 
 if (require.main === module) {
