@@ -8,7 +8,9 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 
 const require = createRequire(import.meta.url);
-const cliRoot = path.dirname(require.resolve('@n8n/node-cli/package.json'));
+// node-cli's package exports hide its files, so resolve its eslint entry and climb to the root.
+const cliEntry = require.resolve('@n8n/node-cli/eslint');
+const cliRoot = cliEntry.slice(0, cliEntry.lastIndexOf(`${path.sep}dist${path.sep}`));
 const template = path.join(cliRoot, 'dist/template/templates/shared/default/eslint.config.mjs');
 const normalise = (text) => text.replace(/\s+/g, ' ').trim();
 

@@ -1,0 +1,129 @@
+/**
+ * The one per-item loop of every Exact node: runs an operation per input item, pairs every output
+ * with its input (pairedItem), honours continueOnFail by emitting the input json plus the error,
+ * attaches the item index to every error, and records how many Exact calls each item cost
+ * (`exactCalls`, unless the operation set it). Items run strictly one after another.
+ */
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { getExactCallCount } from './transport';
+
+export type ItemOperation = (
+	itemIndex: number,
+	item: INodeExecutionData,
+) => Promise<IDataObject | IDataObject[]>;
+
+/** Per-item outcome of a batched operation: data, or the error for that item. */
+export type BatchResult = IDataObject | IDataObject[] | Error;
+
+export type BatchOperation = (items: INodeExecutionData[]) => Promise<BatchResult[]>;
+
+/** The error with the item index in its context (wrapping foreign errors in NodeOperationError). */
+export function errorForItem(
+	ctx: IExecuteFunctions,
+	error: unknown,
+	itemIndex: number,
+): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
+		return error;
+	}
+	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+}
+
+function outputs(
+	result: IDataObject | IDataObject[],
+	itemIndex: number,
+	calls?: number,
+): INodeExecutionData[] {
+	const list = Array.isArray(result) ? result : [result];
+	return list.map((json) => ({
+		json: calls === undefined || 'exactCalls' in json ? json : { ...json, exactCalls: calls },
+		pairedItem: { item: itemIndex },
+	}));
+}
+
+/**
+ * The continueOnFail output: the input json plus the error. The error object is not attached as
+ * `item.error`, because n8n-core (2.8) then replaces the whole json with `{ error: message }`.
+ */
+function failure(
+	item: INodeExecutionData,
+	itemIndex: number,
+	error: NodeApiError | NodeOperationError,
+	calls?: number,
+): INodeExecutionData {
+	const json: IDataObject = { ...item.json, error: error.message };
+	if (error.description) json.errorDescription = error.description;
+	if (error instanceof NodeApiError && error.httpCode) json.errorHttpCode = error.httpCode;
+	if (calls !== undefined) json.exactCalls = calls;
+	return { json, pairedItem: { item: itemIndex } };
+}
+
+export async function runPerItem(
+	this: IExecuteFunctions,
+	op: ItemOperation,
+): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const out: INodeExecutionData[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		const before = getExactCallCount.call(this);
+		try {
+			const result = await op(itemIndex, items[itemIndex]);
+			out.push(...outputs(result, itemIndex, getExactCallCount.call(this) - before));
+		} catch (error) {
+			const wrapped = errorForItem(this, error, itemIndex);
+			if (!this.continueOnFail()) throw wrapped;
+			out.push(
+				failure(items[itemIndex], itemIndex, wrapped, getExactCallCount.call(this) - before),
+			);
+		}
+	}
+	return [out];
+}
+
+/**
+ * For operations that batch their Exact calls across items (e.g. one lookup for all item codes):
+ * `op` returns one result per input item. The batch's calls are reported as `exactBatchCalls` on
+ * every output (the per-item share is not measurable); `exactCalls` is left to the operation.
+ * If `op` throws, every item fails with that error (or the node fails without continueOnFail).
+ */
+export async function runBatch(
+	this: IExecuteFunctions,
+	op: BatchOperation,
+): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const before = getExactCallCount.call(this);
+	let results: BatchResult[];
+	try {
+		results = await op(items);
+		if (results.length !== items.length) {
+			throw new NodeOperationError(
+				this.getNode(),
+				`The operation returned ${results.length} results for ${items.length} items`,
+			);
+		}
+	} catch (error) {
+		if (!this.continueOnFail()) throw errorForItem(this, error, 0);
+		return [items.map((item, i) => failure(item, i, errorForItem(this, error, i)))];
+	}
+	const batchCalls = getExactCallCount.call(this) - before;
+	const out: INodeExecutionData[] = [];
+	for (let i = 0; i < items.length; i++) {
+		const result = results[i];
+		if (result instanceof Error) {
+			const wrapped = errorForItem(this, result, i);
+			if (!this.continueOnFail()) throw wrapped;
+			out.push(failure(items[i], i, wrapped));
+			continue;
+		}
+		out.push(
+			...outputs(result, i).map((o) => ({
+				...o,
+				json: { ...o.json, exactBatchCalls: batchCalls },
+			})),
+		);
+	}
+	return [out];
+}

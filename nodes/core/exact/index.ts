@@ -1,0 +1,4 @@
+export * from './baseUrl';
+export * from './date';
+export * from './filter';
+export * from './types';
