@@ -86,6 +86,15 @@ export class ExactOnlineOAuth2Api implements ICredentialType {
 			required: true,
 		},
 		{
+			displayName: 'Webhook Secret',
+			name: 'webhookSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			description:
+				'Optional. The Webhook secret of your app in the Exact Online App Center; the Exact Online Trigger checks every delivery with it',
+			default: '',
+		},
+		{
 			displayName: 'Grant Type',
 			name: 'grantType',
 			type: 'hidden',
@@ -127,7 +136,7 @@ export class ExactOnlineOAuth2Api implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: exactBaseUrlExpression('/api/v1'),
+			baseURL: exactBaseUrlExpression('/api/v1', '$credentials'),
 			url: '/current/Me',
 			qs: { $select: 'CurrentDivision,FullName' },
 			headers: { Accept: 'application/json' },

@@ -21,6 +21,7 @@ import type {
 } from 'n8n-workflow';
 
 import { ExactOnlineOAuth2Api } from '../../credentials/ExactOnlineOAuth2Api.credentials';
+import { ShopifyAdminCommerceApi } from '../../credentials/ShopifyAdminCommerceApi.credentials';
 import { OAuth2Api } from './oAuth2Api';
 
 export interface StoredCredential {
@@ -74,6 +75,7 @@ export class CredentialStore {
 const credentialTypes: Record<string, ICredentialType> = {
 	oAuth2Api: new OAuth2Api(),
 	exactOnlineOAuth2Api: new ExactOnlineOAuth2Api(),
+	shopifyAdminCommerceApi: new ShopifyAdminCommerceApi(),
 };
 
 export function getCredentialType(name: string): ICredentialType {
@@ -144,7 +146,10 @@ export function resolveCredentialData(
 	) as ICredentialDataDecryptedObject;
 }
 
-/** Evaluates an expression (e.g. the credential test's baseURL) with `$self` = the credential data. */
+/**
+ * Evaluates an expression with the credential data as `$self` (credential fields) and as
+ * `$credentials` (how n8n's credential tester resolves a credential's test request).
+ */
 export function evaluateWithCredential(
 	type: string,
 	stored: ICredentialDataDecryptedObject,
@@ -161,7 +166,7 @@ export function evaluateWithCredential(
 		mockNode,
 		{ value: expression },
 		'internal',
-		{},
+		{ $credentials: self } as never,
 		undefined,
 		undefined,
 		self as never,

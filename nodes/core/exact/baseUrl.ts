@@ -61,17 +61,21 @@ export function resolveExactBaseUrl(settings: ExactEnvironmentSettings): string 
 }
 
 /**
- * An n8n expression (for credential fields) that evaluates to `{base}{suffix}` from `$self`, with the
+ * An n8n expression that evaluates to `{base}{suffix}` from `$self` (credential fields) or
+ * `$credentials` (the credential test request, where n8n offers no `$self`), with the
  * same rule as resolveExactBaseUrl; a refused URL becomes REFUSED_BASE_URL so nothing is sent.
  * The text never contains `}}` before its end (n8n's expression delimiter).
  */
-export function exactBaseUrlExpression(suffix: string): string {
+export function exactBaseUrlExpression(
+	suffix: string,
+	source: '$self' | '$credentials' = '$self',
+): string {
 	const regions = Object.entries(EXACT_REGION_BASE_URLS)
-		.map(([key, url]) => `$self.region === '${key}' ? '${url}' : `)
+		.map(([key, url]) => `${source}.region === '${key}' ? '${url}' : `)
 		.join('');
 	const sandbox =
-		`(/${SANDBOX_BASE_URL_PATTERN.source}/.test(String($self.baseUrl || '').trim())` +
-		` ? String($self.baseUrl).trim().replace(/\\/+$/, '') : '${REFUSED_BASE_URL}')`;
+		`(/${SANDBOX_BASE_URL_PATTERN.source}/.test(String(${source}.baseUrl || '').trim())` +
+		` ? String(${source}.baseUrl).trim().replace(/\\/+$/, '') : '${REFUSED_BASE_URL}')`;
 	const official = `(${regions}'${REFUSED_BASE_URL}')`;
-	return `={{ ($self.environment === 'sandbox' ? ${sandbox} : ${official}) + '${suffix}' }}`;
+	return `={{ (${source}.environment === 'sandbox' ? ${sandbox} : ${official}) + '${suffix}' }}`;
 }

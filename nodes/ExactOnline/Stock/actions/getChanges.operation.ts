@@ -1,0 +1,214 @@
+/**
+ * Get Changes: stock positions changed since the last run, from sync/Inventory/StockPositions with
+ * a Timestamp cursor in the node's workflow static data (per division; no cursor = full sync).
+ *
+ * Delivery is at least once: the cursor moves only after every page was read and the output built,
+ * so a failed or cancelled read is repeated in full next time. n8n stores static data when an
+ * active workflow's execution ends, also when a later node failed; a position whose Shopify write
+ * failed is therefore sent again on its next change in Exact, or after "Reset Cursor". Manual
+ * (test) executions do not store static data, so each manual run is a full sync.
+ */
+import { NodeOperationError } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { advanceCursor, cursorKey, readCursor } from '../../../core/stock/cursor';
+import { offeredQuantity } from '../../../core/stock/figures';
+import {
+	aggregateByLocation,
+	buildWarehouseMap,
+	itemsNeedingSiblings,
+	locationFor,
+	LocationMapError,
+	mergeSiblings,
+	warehouseFilter,
+} from '../../../core/stock/locations';
+import type { WarehouseMap, WarehouseMapEntry } from '../../../core/stock/locations';
+import { highestTimestamp, latestPerPosition } from '../../../core/stock/positions';
+import type { StockFigure, StockPosition } from '../../../core/stock/types';
+import { errorForItem } from '../../shared/runner';
+import { getExactCallCount, resolveDivision } from '../../shared/transport';
+import { readChangedPositions, readItemPositions } from '../stockReads';
+import {
+	figureProperty,
+	positionFields,
+	readFigure,
+	readWarehouseList,
+	warehouseFilterProperty,
+} from './common';
+
+const show = { operation: ['getChanges'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Output',
+		name: 'output',
+		type: 'options',
+		default: 'location',
+		options: [
+			{
+				name: 'Per Shopify Location',
+				value: 'location',
+				description:
+					'One item per item code and Shopify location (warehouses mapped to the same location are summed)',
+			},
+			{
+				name: 'Per Exact Warehouse',
+				value: 'warehouse',
+				description: 'One item per changed item and warehouse',
+			},
+		],
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Warehouse to Location Map',
+		name: 'locationMap',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Mapping',
+		default: {},
+		description:
+			'Which Shopify location each Exact warehouse stocks. Unmapped warehouses are left out.',
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Mapping',
+				name: 'mappings',
+				values: [
+					{
+						displayName: 'Exact Warehouse Name or ID',
+						name: 'warehouse',
+						type: 'options',
+						typeOptions: {
+							loadOptionsMethod: 'getWarehouses',
+							loadOptionsDependsOn: ['division.value'],
+						},
+						default: '',
+						description:
+							'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+					},
+					{
+						displayName: 'Shopify Location ID',
+						name: 'location',
+						type: 'string',
+						default: '',
+						placeholder: 'gid://shopify/Location/1001 or 1001',
+						description: 'The Shopify location (see Shopify Inventory → List Locations)',
+					},
+				],
+			},
+		],
+	},
+	{ ...figureProperty, displayOptions: { show } },
+	{ ...warehouseFilterProperty, displayOptions: { show } },
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Reset Cursor',
+				name: 'resetCursor',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to ignore the stored position and read all stock positions again (a full sync); switch it off again afterwards',
+			},
+		],
+	},
+];
+
+function readMap(ctx: IExecuteFunctions): WarehouseMap {
+	const raw = ctx.getNodeParameter('locationMap', 0, {}) as { mappings?: WarehouseMapEntry[] };
+	try {
+		return buildWarehouseMap(raw.mappings ?? []);
+	} catch (error) {
+		const message = error instanceof LocationMapError ? error.message : (error as Error).message;
+		throw new NodeOperationError(ctx.getNode(), message, { itemIndex: 0 });
+	}
+}
+
+function perWarehouse(
+	positions: StockPosition[],
+	map: WarehouseMap,
+	figure: StockFigure,
+): IDataObject[] {
+	return positions.map((p) => ({
+		action: 'found',
+		sku: p.itemCode,
+		locationId: locationFor(map, p) ?? null,
+		quantity: offeredQuantity(p, figure),
+		figure,
+		...positionFields(p),
+		timestamp: p.timestamp ?? null,
+	}));
+}
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	try {
+		return await getChanges(this);
+	} catch (error) {
+		if (!this.continueOnFail()) throw errorForItem(this, error, 0);
+		return [[{ json: { error: (error as Error).message }, pairedItem: { item: 0 } }]];
+	}
+}
+
+async function getChanges(ctx: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const callsBefore = getExactCallCount.call(ctx);
+	const division = await resolveDivision.call(ctx, 0);
+	const figure = readFigure(ctx, 0);
+	const output = ctx.getNodeParameter('output', 0, 'location') as string;
+	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
+	const map = readMap(ctx);
+	if (output === 'location' && map.size === 0) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			'Add at least one warehouse to the Warehouse to Location Map',
+			{
+				itemIndex: 0,
+				description: 'Or choose Output: Per Exact Warehouse.',
+			},
+		);
+	}
+	const keep = warehouseFilter(readWarehouseList(ctx, 'warehouses', 0));
+	const store = ctx.getWorkflowStaticData('node');
+	const { cursor, fullSync } = readCursor(store, division, options.resetCursor === true);
+
+	const changed = latestPerPosition(await readChangedPositions(ctx, division, cursor));
+	const relevant = changed.filter(keep);
+	let rows: IDataObject[];
+	let leftOut: IDataObject = {};
+	if (output === 'location') {
+		const needSiblings = itemsNeedingSiblings(relevant, map);
+		const siblings = (await readItemPositions(ctx, division, needSiblings)).filter(keep);
+		const { quantities, unmapped, withoutCode } = aggregateByLocation(
+			mergeSiblings(relevant, siblings),
+			map,
+			figure,
+		);
+		// Counted, not emitted: positions of unmapped warehouses and items without a code (SKU).
+		leftOut = { unmappedPositions: unmapped.length, positionsWithoutCode: withoutCode.length };
+		rows = quantities.map((q) => ({ action: 'found', ...q, figure }));
+	} else {
+		rows = perWarehouse(relevant, map, figure);
+	}
+	// Only now, with the whole delta read and the output built, does the cursor move.
+	const next = advanceCursor(cursor, highestTimestamp(changed, cursor));
+	if (next !== cursor || fullSync) store[cursorKey(division)] = next;
+	const summary = {
+		division,
+		fullSync,
+		changedPositions: changed.length,
+		exactCalls: getExactCallCount.call(ctx) - callsBefore,
+		cursor: next,
+		...leftOut,
+	};
+	return [rows.map((json) => ({ json: { ...json, ...summary }, pairedItem: { item: 0 } }))];
+}
