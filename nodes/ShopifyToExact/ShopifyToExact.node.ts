@@ -1,0 +1,53 @@
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+
+import { operations, properties, type ShopifyToExactOperation } from './actions';
+import { failedItem, mappingError } from './actions/errors';
+
+/**
+ * Pure mapping node: Shopify payloads (as n8n's Shopify Trigger emits them) → the order document,
+ * account drafts and item drafts the Exact Online nodes take. It makes no API calls.
+ */
+export class ShopifyToExact implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Shopify to Exact',
+		name: 'shopifyToExact',
+		icon: { light: 'file:shopifyToExact.svg', dark: 'file:shopifyToExact.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"]}}',
+		description:
+			'Turn Shopify orders, customers and products into documents for the Exact Online nodes, without calling any API',
+		defaults: { name: 'Shopify to Exact' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		properties,
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const operation = this.getNodeParameter('operation', 0) as ShopifyToExactOperation;
+		const map = operations[operation];
+		if (!map)
+			throw new NodeOperationError(this.getNode(), `Unknown operation: ${String(operation)}`);
+		const items = this.getInputData();
+		const out: INodeExecutionData[] = [];
+		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+			try {
+				for (const json of map.call(this, itemIndex, items[itemIndex])) {
+					out.push({ json, pairedItem: { item: itemIndex } });
+				}
+			} catch (caught) {
+				const error = mappingError(this, caught, itemIndex);
+				if (!this.continueOnFail()) throw error;
+				out.push(failedItem(items[itemIndex], error, itemIndex));
+			}
+		}
+		return [out];
+	}
+}

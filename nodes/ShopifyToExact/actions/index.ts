@@ -1,0 +1,47 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as customer from './customer.operation';
+import * as order from './order.operation';
+import * as product from './product.operation';
+import type { MapItem } from './errors';
+import { mappingOptions } from './settings';
+
+export type ShopifyToExactOperation = 'customer' | 'order' | 'product';
+
+export const operations: Record<ShopifyToExactOperation, MapItem> = {
+	customer: customer.execute,
+	order: order.execute,
+	product: product.execute,
+};
+
+export const properties: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'Map Customer',
+				value: 'customer',
+				action: 'Map a shopify customer to an exact account draft',
+				description: 'Turn a Shopify customer into an account draft for Exact Online',
+			},
+			{
+				name: 'Map Order',
+				value: 'order',
+				action: 'Map a shopify order to an order document',
+				description:
+					'Turn a Shopify order into the order document the Exact Online nodes work with: customer, addresses, lines, shipping, discounts and totals',
+			},
+			{
+				name: 'Map Product',
+				value: 'product',
+				action: 'Map a shopify product to exact item drafts',
+				description: 'Turn a Shopify product into one Exact Online item draft per variant',
+			},
+		],
+		default: 'order',
+	},
+	mappingOptions,
+];
