@@ -32,14 +32,21 @@ export function errorForItem(
 	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
 }
 
+/**
+ * `exactCalls` is this node's count for the item. An operation may set its own; a value merely
+ * carried over from the input (an upstream node's count) is replaced.
+ */
 function outputs(
 	result: IDataObject | IDataObject[],
 	itemIndex: number,
+	input: INodeExecutionData,
 	calls?: number,
 ): INodeExecutionData[] {
 	const list = Array.isArray(result) ? result : [result];
+	const ownCount = (json: IDataObject) =>
+		'exactCalls' in json && json.exactCalls !== input.json.exactCalls;
 	return list.map((json) => ({
-		json: calls === undefined || 'exactCalls' in json ? json : { ...json, exactCalls: calls },
+		json: calls === undefined || ownCount(json) ? json : { ...json, exactCalls: calls },
 		pairedItem: { item: itemIndex },
 	}));
 }
@@ -71,7 +78,9 @@ export async function runPerItem(
 		const before = getExactCallCount.call(this);
 		try {
 			const result = await op(itemIndex, items[itemIndex]);
-			out.push(...outputs(result, itemIndex, getExactCallCount.call(this) - before));
+			out.push(
+				...outputs(result, itemIndex, items[itemIndex], getExactCallCount.call(this) - before),
+			);
 		} catch (error) {
 			const wrapped = errorForItem(this, error, itemIndex);
 			if (!this.continueOnFail()) throw wrapped;
@@ -119,7 +128,7 @@ export async function runBatch(
 			continue;
 		}
 		out.push(
-			...outputs(result, i).map((o) => ({
+			...outputs(result, i, items[i]).map((o) => ({
 				...o,
 				json: { ...o.json, exactBatchCalls: batchCalls },
 			})),
