@@ -155,9 +155,11 @@ export function rateToFraction(rateMicro: number): number {
 	return rateMicro / RATE_SCALE;
 }
 
-function assertSafe(value: number, what: string): void {
-	if (!Number.isSafeInteger(value))
+/** Refuses anything but whole cents within ±2^53 (a sum that grew past it lost digits). */
+export function assertSafe(value: number, what = 'amount'): void {
+	if (!Number.isSafeInteger(value)) {
 		throw new MoneyError('outOfRange', value, `${what} is out of range`);
+	}
 }
 
 /** round(a × b / c), half away from zero, exact for any safe integers (BigInt when a × b is large). */

@@ -1,5 +1,5 @@
 /** Legacy discount allocation and the reconciliation of the document with Shopify's totals. */
-import { allocate, multiplyQuantity, sumCents } from '../money';
+import { allocate, assertSafe, multiplyQuantity, sumCents } from '../money';
 import type { ShopifyOrder } from '../shopify/order.schema';
 import type { Amounts } from './amounts';
 import type { LineInput } from './line';
@@ -73,8 +73,9 @@ export function computeTotals(lines: DocumentLine[], shopify: ShopifyFigures): D
 		discount += line.discountCents;
 		if (line.kind === 'rounding') rounding += line.netAmountInclCents;
 	}
-	const totalCents = sumCents([incl.lines, incl.shipping, incl.other]);
-	sumCents([excl.lines, excl.shipping, excl.other, tax, discount]);
+	const totalCents = incl.lines + incl.shipping + incl.other;
+	const exclCents = excl.lines + excl.shipping + excl.other;
+	for (const sum of [totalCents, exclCents, tax, discount]) assertSafe(sum, 'sum of the lines');
 	return {
 		linesExclCents: excl.lines,
 		linesInclCents: incl.lines,

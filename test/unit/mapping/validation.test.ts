@@ -202,6 +202,21 @@ describe('validation messages name the order and the field path', () => {
 		);
 	});
 
+	it('refuses lines whose amounts fit one by one but not together', () => {
+		const line = { title: 'Gold bar', quantity: 1, price: '40000000000000.00' };
+		const error = failure({
+			id: 1,
+			name: '#1042',
+			currency: 'EUR',
+			processed_at: '2025-01-01',
+			total_price: '1.00',
+			line_items: [line, line, line],
+		});
+		expect(error.message).toBe(
+			'Order #1042: line_items add up to an amount out of range (beyond 2^53 cents)',
+		);
+	});
+
 	it('lists several problems in one message', () => {
 		const error = failure(order((o) => ((o.currency = 1), (o.line_items[1].quantity = 'two'))));
 		expect(error.issues.map((i) => i.path)).toEqual(['currency', 'line_items[1].quantity']);
