@@ -2,6 +2,7 @@ import {
 	backoffDelay,
 	classifyNetworkCode,
 	decideRetry,
+	writeSettleMs,
 } from '../../../nodes/ExactOnline/shared/retryPolicy';
 import type {
 	AttemptFailure,
@@ -116,5 +117,20 @@ describe('retry policy', () => {
 			action: 'fail',
 			reason: 'budget',
 		});
+	});
+});
+
+describe('settling before a writeCheck', () => {
+	it('waits as long again as the request timeout after a timed-out write, minus the backoff already waited', () => {
+		expect(writeSettleMs({ kind: 'network', code: 'ECONNABORTED' }, 60_000, 1_000)).toBe(59_000);
+		expect(writeSettleMs({ kind: 'network', code: 'ETIMEDOUT' }, 500, 40)).toBe(460);
+		expect(writeSettleMs({ kind: 'status', status: 504 }, 500, 600)).toBe(0);
+		expect(writeSettleMs({ kind: 'status', status: 504 }, 500, 100)).toBe(400);
+	});
+
+	it('checks at once when Exact answered or dropped the connection (its work is over)', () => {
+		expect(writeSettleMs({ kind: 'status', status: 503 }, 60_000, 0)).toBe(0);
+		expect(writeSettleMs({ kind: 'network', code: 'ECONNRESET' }, 60_000, 0)).toBe(0);
+		expect(writeSettleMs({ kind: 'network', code: 'SOCKET_HANG_UP' }, 60_000, 0)).toBe(0);
 	});
 });

@@ -1,0 +1,269 @@
+/**
+ * The account of one order document: match among what the batched lookup found and what this
+ * execution created, else create Account + Contact (+ MainContact when Exact did not set it),
+ * then find or add the delivery address. Every POST is preceded by the batched lookup and carries
+ * a writeCheck, so a dropped response is resolved by a lookup, never by a second record.
+ */
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import type { EnrichedOrderDocument, ExactAccountRef } from '../../../../core/document';
+import {
+	accountBody,
+	accountChanges,
+	addressSignature,
+	contactBody,
+	contactChanges,
+	deliveryAddressBody,
+	documentAddressSignature,
+	isDeliverable,
+} from '../../../../core/exact/accountDraft';
+import type { ExactBody } from '../../../../core/exact/accountDraft';
+import {
+	accountKeys,
+	accountLookupTerms,
+	hasAnyKey,
+	rankAccounts,
+} from '../../../../core/exact/accountMatch';
+import type { AccountKeys, AccountMatchSettings } from '../../../../core/exact/accountMatch';
+import { eq, lit } from '../../../../core/exact/filter';
+import { orderLabel } from '../../../../core/exact/orderDocumentInput';
+import { exactGetAll } from '../../../shared/transport';
+import type { AccountRecord, AddressKey, AddressRecord, ContactRecord } from './lookup';
+import { CONTACT_FIELDS, lookupAccounts, lookupContacts, lookupDeliveryAddresses } from './lookup';
+import { post, putChanges } from './writes';
+
+export interface ResolverOptions {
+	updateContactData: boolean;
+	deliveryAddress: boolean;
+}
+
+export interface Resolution {
+	ref: ExactAccountRef;
+	warnings: string[];
+}
+
+function addressKey(accountId: string, doc: EnrichedOrderDocument): AddressKey | null {
+	const address = doc.deliveryAddress;
+	if (!isDeliverable(address)) return null;
+	return { accountId: accountId.toLowerCase(), line1: address.line1, postcode: address.postcode };
+}
+
+function pairKey(key: AddressKey): string {
+	return `${key.accountId}|${(key.line1 ?? key.postcode ?? '').toLowerCase()}`;
+}
+
+export class AccountResolver {
+	private readonly candidates: AccountRecord[] = [];
+	private readonly addresses: AddressRecord[] = [];
+	private readonly contacts = new Map<string, ContactRecord>();
+	private readonly loadedPairs = new Set<string>();
+	/** Accounts created by this execution: their addresses are all known here. */
+	private readonly created = new Set<string>();
+
+	constructor(
+		private readonly ctx: IExecuteFunctions,
+		private readonly settings: AccountMatchSettings,
+		private readonly options: ResolverOptions,
+	) {}
+
+	keysOf(doc: EnrichedOrderDocument): AccountKeys {
+		return accountKeys(doc.customer, this.settings);
+	}
+
+	/** One lookup for the accounts of all documents, then one for their delivery addresses and contacts. */
+	async prefetch(docs: EnrichedOrderDocument[]): Promise<void> {
+		const terms = docs.flatMap((doc) => accountLookupTerms(this.keysOf(doc), this.settings));
+		this.candidates.push(...(await lookupAccounts(this.ctx, terms, this.settings.idField)));
+		const pairs: AddressKey[] = [];
+		const contactIds = new Set<string>();
+		for (const doc of docs) {
+			const match = rankAccounts(this.candidates, this.keysOf(doc), this.settings);
+			if (!match) continue;
+			const key = this.options.deliveryAddress ? addressKey(match.account.ID, doc) : null;
+			if (key && !this.loadedPairs.has(pairKey(key))) {
+				this.loadedPairs.add(pairKey(key));
+				pairs.push(key);
+			}
+			if (this.options.updateContactData && match.account.MainContact)
+				contactIds.add(match.account.MainContact);
+		}
+		this.addresses.push(...(await lookupDeliveryAddresses(this.ctx, pairs)));
+		for (const contact of await lookupContacts(this.ctx, [...contactIds]))
+			this.contacts.set(contact.ID, contact);
+	}
+
+	async resolve(doc: EnrichedOrderDocument, itemIndex: number): Promise<Resolution> {
+		const keys = this.keysOf(doc);
+		if (!hasAnyKey(keys)) {
+			throw new Error(
+				`Order ${orderLabel(doc)}: the customer has no VAT number, e-mail address or Shopify customer id ` +
+					'to find an account by; send such orders to the shared guest account (Guest Orders setting)',
+			);
+		}
+		const warnings: string[] = [];
+		const match = rankAccounts(this.candidates, keys, this.settings);
+		let account: AccountRecord;
+		let action: ExactAccountRef['action'] = 'found';
+		if (match) {
+			account = match.account;
+			if (
+				this.options.updateContactData &&
+				!keys.guest &&
+				(await this.updateContactData(account, doc, itemIndex))
+			) {
+				action = 'updated';
+			}
+		} else {
+			account = keys.guest
+				? await this.createGuest(keys, itemIndex)
+				: await this.createCustomer(doc, keys, itemIndex, warnings);
+			action = 'created';
+		}
+		const deliveryAddressId = this.options.deliveryAddress
+			? await this.deliveryAddress(account, doc, itemIndex, warnings)
+			: null;
+		return {
+			ref: {
+				id: account.ID,
+				code: String(account.Code ?? '').trim(),
+				contactId: account.MainContact ?? null,
+				deliveryAddressId,
+				action,
+				matchedBy: match ? match.matchedBy : keys.guest ? 'guest' : null,
+			},
+			warnings,
+		};
+	}
+
+	private async findByKeys(
+		keys: AccountKeys,
+		itemIndex: number,
+	): Promise<AccountRecord | undefined> {
+		const found = await lookupAccounts(
+			this.ctx,
+			accountLookupTerms(keys, this.settings),
+			this.settings.idField,
+			itemIndex,
+		);
+		return rankAccounts(found, keys, this.settings)?.account;
+	}
+
+	private remember(record: Record<string, unknown>): AccountRecord {
+		const account = record as AccountRecord;
+		this.candidates.push(account);
+		this.created.add(account.ID.toLowerCase());
+		return account;
+	}
+
+	private async createGuest(keys: AccountKeys, itemIndex: number): Promise<AccountRecord> {
+		const body: ExactBody = {
+			Name: this.settings.guest.name.trim() || 'Webshop guest',
+			Status: 'C',
+		};
+		if (this.settings.guest.code.trim()) body.Code = this.settings.guest.code.trim();
+		return this.remember(
+			await post(this.ctx, 'crm/Accounts', body, itemIndex, () => this.findByKeys(keys, itemIndex)),
+		);
+	}
+
+	private async createCustomer(
+		doc: EnrichedOrderDocument,
+		keys: AccountKeys,
+		itemIndex: number,
+		warnings: string[],
+	): Promise<AccountRecord> {
+		const draft = accountBody(doc.customer, {
+			idField: this.settings.idField,
+			visitAddress: doc.invoiceAddress ?? doc.deliveryAddress,
+			locale: doc.customer.locale,
+		});
+		warnings.push(...draft.warnings);
+		const account = this.remember(
+			await post(this.ctx, 'crm/Accounts', draft.body, itemIndex, () =>
+				this.findByKeys(keys, itemIndex),
+			),
+		);
+		const contactDraft = contactBody(account.ID, doc.customer, doc.customer.locale);
+		warnings.push(...contactDraft.warnings);
+		const contact = await post(this.ctx, 'crm/Contacts', contactDraft.body, itemIndex, async () => {
+			const existing = (await exactGetAll.call(this.ctx, {
+				path: 'crm/Contacts',
+				qs: { $filter: eq('Account', lit.guid(account.ID)), $select: CONTACT_FIELDS },
+				itemIndex,
+			})) as ContactRecord[];
+			return existing[0];
+		});
+		const contactId = String(contact.ID);
+		this.contacts.set(contactId, contact as unknown as ContactRecord);
+		if (
+			!account.MainContact &&
+			contact.IsMainContact !== true &&
+			contact.AccountMainContact !== contactId
+		) {
+			await putChanges(this.ctx, 'crm/Accounts', account.ID, { MainContact: contactId }, itemIndex);
+		}
+		account.MainContact = account.MainContact ?? contactId;
+		return account;
+	}
+
+	private async updateContactData(
+		account: AccountRecord,
+		doc: EnrichedOrderDocument,
+		itemIndex: number,
+	): Promise<boolean> {
+		const accountPatch = accountChanges(account, doc.customer);
+		const changed = await putChanges(this.ctx, 'crm/Accounts', account.ID, accountPatch, itemIndex);
+		Object.assign(account, accountPatch);
+		const contactId = account.MainContact;
+		if (!contactId) return changed;
+		if (!this.contacts.has(contactId) && !this.created.has(account.ID.toLowerCase())) {
+			for (const c of await lookupContacts(this.ctx, [contactId], itemIndex)) {
+				this.contacts.set(c.ID, c);
+			}
+		}
+		const contact = this.contacts.get(contactId);
+		if (!contact) return changed;
+		const contactPatch = contactChanges(contact, doc.customer);
+		Object.assign(contact, contactPatch);
+		return (
+			(await putChanges(this.ctx, 'crm/Contacts', contactId, contactPatch, itemIndex)) || changed
+		);
+	}
+
+	private findAddress(accountId: string, signature: string): AddressRecord | undefined {
+		const id = accountId.toLowerCase();
+		return this.addresses.find(
+			(a) => a.Account.toLowerCase() === id && addressSignature(a) === signature,
+		);
+	}
+
+	private async deliveryAddress(
+		account: AccountRecord,
+		doc: EnrichedOrderDocument,
+		itemIndex: number,
+		warnings: string[],
+	): Promise<string | null> {
+		const key = addressKey(account.ID, doc);
+		if (!key || !isDeliverable(doc.deliveryAddress)) return null;
+		const signature = documentAddressSignature(doc.deliveryAddress);
+		const isNew = this.created.has(account.ID.toLowerCase());
+		if (!isNew && !this.loadedPairs.has(pairKey(key))) {
+			this.loadedPairs.add(pairKey(key));
+			this.addresses.push(...(await lookupDeliveryAddresses(this.ctx, [key], itemIndex)));
+		}
+		const known = this.findAddress(account.ID, signature);
+		if (known) return known.ID;
+		const draft = deliveryAddressBody(
+			account.ID,
+			doc.deliveryAddress,
+			isNew && !this.addresses.some((a) => a.Account.toLowerCase() === key.accountId),
+		);
+		warnings.push(...draft.warnings);
+		const created = (await post(this.ctx, 'crm/Addresses', draft.body, itemIndex, async () => {
+			const found = await lookupDeliveryAddresses(this.ctx, [key], itemIndex);
+			return found.find((a) => addressSignature(a) === signature);
+		})) as unknown as AddressRecord;
+		this.addresses.push(created);
+		return created.ID;
+	}
+}

@@ -1,0 +1,217 @@
+/**
+ * Ensure Items For Order: one batched lookup of every line's item code over all input documents,
+ * creation of the missing items (the shipping item on first use), and `itemId` on every line.
+ */
+import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import type { EnrichedOrderDocument } from '../../../core/document';
+import {
+	codeKey,
+	documentItemCodes,
+	lineCodeProblems,
+	planNewItems,
+} from '../../../core/exact/itemDraft';
+import type { NewItemPlan } from '../../../core/exact/itemDraft';
+import {
+	documentOutput,
+	orderLabel,
+	readOrderDocument,
+} from '../../../core/exact/orderDocumentInput';
+import { runBatch } from '../../shared/runner';
+import type { BatchResult } from '../../shared/runner';
+import { exactRequest, getExactCallCount } from '../../shared/transport';
+import { findItemsByCodes, itemWriteCheck, setSalesPrices } from './common';
+import type { ItemRecord } from './common';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Item Group Name or ID',
+		name: 'itemGroup',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getItemGroups' },
+		default: '',
+		description:
+			'Item group of new product items (it decides their revenue and stock accounts). Empty: Exact\'s default group. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Mark as Webshop Items',
+				name: 'webshopItem',
+				type: 'boolean',
+				default: true,
+				description: 'Whether new items are marked as webshop items in Exact',
+			},
+			{
+				displayName: 'Products Are Stock Items',
+				name: 'productsAreStockItems',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether new product items keep stock in Exact (products that need no shipping, and the shipping, tip and duty items, never do)',
+			},
+			{
+				displayName: 'Set Sales Price',
+				name: 'setSalesPrice',
+				type: 'boolean',
+				default: true,
+				description:
+					"Whether a new product item gets the order line's unit price excl. VAT as its sales price (one extra call per new item).",
+			},
+			{
+				displayName: 'Shipping Item Group Name or ID',
+				name: 'shippingItemGroup',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getItemGroups' },
+				default: '',
+				description:
+					'Item group of the shipping, tip, duty and rounding items. Empty: the item group above. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { operation: ['ensureItemsForOrder'] } },
+	properties,
+);
+
+interface Options {
+	webshopItem?: boolean;
+	productsAreStockItems?: boolean;
+	setSalesPrice?: boolean;
+	shippingItemGroup?: string;
+}
+
+/** Creates the planned items in order; a failed create fails only the orders that need that item. */
+async function createItems(
+	ctx: IExecuteFunctions,
+	plans: Array<NewItemPlan & { owner: number }>,
+	found: Map<string, ItemRecord>,
+	calls: number[],
+): Promise<Map<string, Error>> {
+	const failures = new Map<string, Error>();
+	for (const plan of plans) {
+		const before = getExactCallCount.call(ctx);
+		try {
+			const record = (await exactRequest.call(ctx, {
+				method: 'POST',
+				path: 'logistics/Items',
+				body: plan.body,
+				itemIndex: plan.owner,
+				writeCheck: itemWriteCheck(ctx, plan.code, plan.owner),
+			})) as ItemRecord;
+			found.set(codeKey(plan.code), record);
+		} catch (error) {
+			// Another execution may have created the code since our lookup (Exact refuses a second
+			// item with the same code): use that item instead of failing the order.
+			const raced =
+				(error as { httpCode?: unknown }).httpCode === '500'
+					? await itemWriteCheck(ctx, plan.code, plan.owner)().catch(() => undefined)
+					: undefined;
+			if (raced) found.set(codeKey(plan.code), raced);
+			else failures.set(codeKey(plan.code), error as Error);
+		}
+		calls[plan.owner] += getExactCallCount.call(ctx) - before;
+	}
+	return failures;
+}
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	return await runBatch.call(this, async (items) => {
+		const itemGroup = String(this.getNodeParameter('itemGroup', 0, '') ?? '').trim() || null;
+		const options = this.getNodeParameter('options', 0, {}) as Options;
+		const docs: Array<EnrichedOrderDocument | Error> = items.map((item, i) => {
+			try {
+				const doc = readOrderDocument(item.json, i);
+				const problems = doc.skip ? [] : lineCodeProblems(doc);
+				return problems.length ? new Error(problems.join('; ')) : doc;
+			} catch (error) {
+				return error as Error;
+			}
+		});
+		const active = docs
+			.map((doc, index) => ({ doc, index }))
+			.filter(
+				(d): d is { doc: EnrichedOrderDocument; index: number } =>
+					!(d.doc instanceof Error) && !d.doc.skip,
+			);
+		const found = await findItemsByCodes(this, documentItemCodes(active.map((a) => a.doc)));
+		const calls = items.map(() => 0);
+		const owners = new Map<string, number>();
+		for (const { doc, index } of active) {
+			for (const line of doc.lines)
+				if (line.itemCode && !owners.has(codeKey(line.itemCode)))
+					owners.set(codeKey(line.itemCode), index);
+		}
+		const base = {
+			productsAreStockItems: options.productsAreStockItems !== false,
+			webshopItem: options.webshopItem !== false,
+		};
+		const plans = planNewItems(
+			active.map((a) => a.doc),
+			new Set(found.keys()),
+			{ ...base, itemGroup },
+		).map((plan) => {
+			const group =
+				plan.kind === 'product' ? itemGroup : options.shippingItemGroup?.trim() || itemGroup;
+			const body = { ...plan.body };
+			if (group) body.ItemGroup = group;
+			else delete body.ItemGroup;
+			return { ...plan, body, owner: owners.get(codeKey(plan.code)) ?? 0 };
+		});
+		const failures = await createItems(this, plans, found, calls);
+		if (options.setSalesPrice !== false) {
+			const priced = plans.filter(
+				(p) => p.price !== null && found.has(codeKey(p.code)) && !failures.has(codeKey(p.code)),
+			);
+			const before = getExactCallCount.call(this);
+			await setSalesPrices(
+				this,
+				priced.map((p) => ({
+					itemId: String(found.get(codeKey(p.code))?.ID),
+					price: p.price as number,
+					currency: p.currency,
+				})),
+			);
+			if (priced.length) calls[priced[0].owner] += getExactCallCount.call(this) - before;
+		}
+		const createdKeys = new Set(plans.map((p) => codeKey(p.code)));
+		return docs.map((doc, index): BatchResult => {
+			if (doc instanceof Error) return doc;
+			if (doc.skip)
+				return { ...documentOutput(doc, 'skipped', doc.skip.reason), exactCalls: 0 } as IDataObject;
+			const problems: string[] = [];
+			let created = false;
+			for (const line of doc.lines) {
+				const key = codeKey(line.itemCode as string);
+				const failure = failures.get(key);
+				const record = found.get(key);
+				if (failure)
+					problems.push(`item ${line.itemCode} could not be created: ${failure.message}`);
+				else if (!record) problems.push(`item ${line.itemCode} was not found or created`);
+				else if (record.IsSalesItem === false)
+					problems.push(`item ${line.itemCode} exists in Exact but is not a sales item`);
+				else line.itemId = record.ID;
+				if (createdKeys.has(key) && owners.get(key) === index) created = true;
+			}
+			if (problems.length)
+				return new Error(`Order ${orderLabel(doc)}: ${[...new Set(problems)].join('; ')}`);
+			return {
+				...documentOutput(doc, created ? 'created' : 'found'),
+				exactCalls: calls[index],
+			} as IDataObject;
+		});
+	});
+}

@@ -1,0 +1,57 @@
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+
+import { divisionLocator, methods as sharedMethods } from '../shared/descriptions';
+import { getPaymentConditions } from '../shared/methods/paymentConditions';
+import { getShippingMethods } from '../shared/methods/shippingMethods';
+import { getWarehouses, searchWarehouses } from '../shared/methods/warehouses';
+import { description as operationsDescription, operations } from './actions';
+import type { SalesOrderOperation } from './actions';
+
+export class ExactOnlineSalesOrder implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Exact Online Sales Order',
+		name: 'exactOnlineSalesOrder',
+		icon: { light: 'file:../exactOnline.svg', dark: 'file:../exactOnline.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"]}}',
+		description:
+			'Create Exact Online sales orders from Shopify orders exactly once, and read, update or cancel them',
+		defaults: { name: 'Exact Online Sales Order' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'exactOnlineOAuth2Api', required: true }],
+		properties: [divisionLocator, ...operationsDescription],
+	};
+
+	methods = {
+		listSearch: { ...sharedMethods.listSearch, searchWarehouses },
+		loadOptions: { getPaymentConditions, getShippingMethods, getWarehouses },
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const operation = this.getNodeParameter('operation', 0) as SalesOrderOperation;
+		const module = operations[operation];
+		if (!module) {
+			const error = new NodeOperationError(
+				this.getNode(),
+				`Unknown operation "${String(operation)}"`,
+			);
+			if (!this.continueOnFail()) throw error;
+			return [
+				this.getInputData().map((item, i) => ({
+					json: { ...item.json, error: error.message },
+					pairedItem: { item: i },
+				})),
+			];
+		}
+		return await module.execute.call(this);
+	}
+}

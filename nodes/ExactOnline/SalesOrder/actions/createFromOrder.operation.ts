@@ -1,0 +1,253 @@
+/**
+ * Create From Order: the order document → an Exact sales order with all lines, once. One YourRef
+ * lookup for all input items, then one POST per new order. Adds `exact.salesOrder` (and
+ * `exact.goodsDelivery`) to the document.
+ */
+import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import type { EnrichedOrderDocument } from '../../../core/document';
+import { documentOutput, readOrderDocument } from '../../../core/exact/orderDocumentInput';
+import { assertSalesOrderReady } from '../../../core/exact/salesOrderDraft';
+import type { GatewayCondition, LinePricing } from '../../../core/exact/salesOrderDraft';
+import { runBatch } from '../../shared/runner';
+import type { BatchResult } from '../../shared/runner';
+import { getExactCallCount } from '../../shared/transport';
+import { OrderImporter } from './fromOrder/importer';
+import type { AfterCreateCheck, ImportOptions } from './fromOrder/importer';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Payment Condition Name or ID',
+		name: 'paymentCondition',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getPaymentConditions' },
+		default: '',
+		description:
+			'Payment condition of the orders. Empty: the account\'s default. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+	{
+		displayName: 'Shipping Method Name or ID',
+		name: 'shippingMethod',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getShippingMethods' },
+		default: '',
+		description:
+			'Shipping method of the orders. Empty: the account\'s default. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+	{
+		displayName: 'Warehouse',
+		name: 'warehouse',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		description: 'Warehouse the goods leave from. Empty: the main warehouse.',
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchWarehouses', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 5b7f4515-8a2c-4f38-9d1e-2a1b3c4d5e6f',
+			},
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'After Create Check',
+				name: 'afterCreateCheck',
+				type: 'options',
+				options: [
+					{
+						name: 'None',
+						value: 'none',
+						description: 'Trust the lookup before the create (2 calls per order)',
+					},
+					{
+						name: 'Report Duplicates',
+						value: 'report',
+						description:
+							'Look YourRef up again after creating and warn if another run created the same order',
+					},
+					{
+						name: 'Remove Own Duplicate',
+						value: 'removeNewer',
+						description:
+							"As Report, and delete this run's order if a concurrent run created the same order first (the lowest order number stays)",
+					},
+				],
+				default: 'none',
+				description:
+					'Protection against two runs importing the same order at the same moment (costs one call per new order)',
+			},
+			{
+				displayName: 'Deliver Immediately',
+				name: 'deliverImmediately',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to post a goods delivery of the whole order right after creating it (shops that ship from their own stock at once)',
+			},
+			{
+				displayName: 'Line Prices',
+				name: 'linePricing',
+				type: 'options',
+				options: [
+					{
+						name: 'Net Price',
+						value: 'netPrice',
+						description: 'Post the price after discount; Exact shows no discount',
+					},
+					{
+						name: 'Unit Price and Discount',
+						value: 'unitPriceDiscount',
+						description: 'Post the list price and the discount as a percentage, plus the net price',
+					},
+				],
+				default: 'netPrice',
+				description: 'How line prices are posted; the amounts are the same',
+			},
+			{
+				displayName: 'Note as Remarks',
+				name: 'noteAsRemarks',
+				type: 'boolean',
+				default: true,
+				description: "Whether the order's note goes into the order's remarks",
+			},
+			{
+				displayName: 'Payment Condition per Gateway',
+				name: 'gatewayConditions',
+				type: 'fixedCollection',
+				typeOptions: { multipleValues: true },
+				default: {},
+				description:
+					'Payment condition for orders paid through a Shopify payment gateway (e.g. paypal, shopify_payments)',
+				options: [
+					{
+						displayName: 'Rule',
+						name: 'rules',
+						values: [
+							{
+								displayName: 'Gateway',
+								name: 'gateway',
+								type: 'string',
+								default: '',
+								description: 'Shopify payment gateway name, e.g. paypal',
+							},
+							{
+								displayName: 'Payment Condition Code',
+								name: 'paymentCondition',
+								type: 'string',
+								default: '',
+								description: 'Exact payment condition code for these orders',
+							},
+						],
+					},
+				],
+			},
+			{
+				displayName: 'Require VAT Code on Every Line',
+				name: 'requireVatCode',
+				type: 'boolean',
+				default: true,
+				description:
+					"Whether every line must carry a VAT code from the VAT Resolver (off: Exact uses the item's or account's code)",
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { operation: ['createFromOrder'] } },
+	properties,
+);
+
+interface RawOptions {
+	afterCreateCheck?: AfterCreateCheck;
+	deliverImmediately?: boolean;
+	linePricing?: LinePricing;
+	noteAsRemarks?: boolean;
+	gatewayConditions?: { rules?: GatewayCondition[] };
+	requireVatCode?: boolean;
+}
+
+function readOptions(ctx: IExecuteFunctions): ImportOptions {
+	const raw = ctx.getNodeParameter('options', 0, {}) as RawOptions;
+	return {
+		paymentCondition: String(ctx.getNodeParameter('paymentCondition', 0, '') ?? ''),
+		gatewayConditions: raw.gatewayConditions?.rules ?? [],
+		shippingMethod: String(ctx.getNodeParameter('shippingMethod', 0, '') ?? '').trim() || null,
+		warehouse:
+			String(ctx.getNodeParameter('warehouse', 0, '', { extractValue: true }) ?? '').trim() || null,
+		linePricing: raw.linePricing ?? 'netPrice',
+		requireVatCode: raw.requireVatCode !== false,
+		noteAsRemarks: raw.noteAsRemarks !== false,
+		deliverImmediately: raw.deliverImmediately === true,
+		afterCreateCheck: raw.afterCreateCheck ?? 'none',
+	};
+}
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	return await runBatch.call(this, async (items) => {
+		const options = readOptions(this);
+		const importer = new OrderImporter(this, options);
+		const docs: Array<EnrichedOrderDocument | Error> = items.map((item, i) => {
+			try {
+				const doc = readOrderDocument(item.json, i);
+				if (!doc.skip) assertSalesOrderReady(doc, options);
+				return doc;
+			} catch (error) {
+				return error as Error;
+			}
+		});
+		await importer.prefetch(
+			docs.filter((d): d is EnrichedOrderDocument => !(d instanceof Error) && !d.skip),
+		);
+		const results: BatchResult[] = [];
+		for (let i = 0; i < docs.length; i++) {
+			const doc = docs[i];
+			if (doc instanceof Error) {
+				results.push(doc);
+				continue;
+			}
+			if (doc.skip) {
+				results.push({
+					...documentOutput(doc, 'skipped', doc.skip.reason),
+					exactCalls: 0,
+				} as IDataObject);
+				continue;
+			}
+			const before = getExactCallCount.call(this);
+			try {
+				const { ref, goodsDelivery, warnings } = await importer.import(doc, i);
+				doc.exact.salesOrder = ref;
+				if (goodsDelivery !== undefined) doc.exact.goodsDelivery = goodsDelivery;
+				doc.warnings = [...(doc.warnings ?? []), ...warnings.map((w) => `Sales order: ${w}`)];
+				const out: IDataObject = {
+					...documentOutput(doc, ref.action, ref.reason),
+					exactCalls: getExactCallCount.call(this) - before,
+				};
+				if (warnings.length) out.warning = warnings.join('; ');
+				results.push(out);
+			} catch (error) {
+				results.push(error as Error);
+			}
+		}
+		return results;
+	});
+}

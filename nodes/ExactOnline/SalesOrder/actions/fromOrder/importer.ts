@@ -1,0 +1,211 @@
+/**
+ * One order document → one Exact sales order, exactly once: the YourRef lookup of all input items
+ * is done before (batched); here an order that exists is skipped, otherwise it is posted with a
+ * writeCheck on YourRef, so a dropped response is resolved by a lookup, never by a second order.
+ *
+ * Concurrency: Exact has no unique key on YourRef, so two executions that both looked up before
+ * either posted can both create. In one process, creates are serialised per (division, YourRef)
+ * (refLock.ts) and a run whose lookup predates another run's create looks the reference up again.
+ * Across processes, with "After Create Check" the importer looks YourRef up once more after its
+ * POST; when several orders carry the reference, every run keeps the lowest OrderNumber (the same
+ * choice everywhere) and, with 'removeNewer', deletes its own later copy (a 404 means it is gone).
+ */
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import type { EnrichedOrderDocument, ExactSalesOrderRef } from '../../../../core/document';
+import { toExactDate } from '../../../../core/exact/date';
+import { eq, lit } from '../../../../core/exact/filter';
+import { goodsDeliveryBody, orderToKeep, salesOrderBody, totalDifferenceCents } from '../../../../core/exact/salesOrderDraft';
+import type { SalesOrderOptions } from '../../../../core/exact/salesOrderDraft';
+import { entityKeyPath, exactGetAll, exactRequest, resolveDivision } from '../../../shared/transport';
+import { findOrdersByYourRefs, orderLines } from '../common';
+import type { OrderRecord } from '../common';
+import { createdSince, markCreated, refKey, withRefLock } from './refLock';
+
+export type AfterCreateCheck = 'none' | 'report' | 'removeNewer';
+
+export interface ImportOptions extends SalesOrderOptions {
+	deliverImmediately: boolean;
+	afterCreateCheck: AfterCreateCheck;
+}
+
+export interface ImportResult {
+	ref: ExactSalesOrderRef;
+	goodsDelivery?: { id: string; number: number | null } | null;
+	warnings: string[];
+}
+
+const sameRef = (a: unknown, b: string) => typeof a === 'string' && a.trim() === b.trim();
+
+export class OrderImporter {
+	/** Orders by YourRef: what the batched lookup found plus what this execution created. */
+	private readonly byRef = new Map<string, OrderRecord>();
+	/** Every order per YourRef the batched lookup found (more than one: an earlier race left a copy). */
+	private readonly foundByRef = new Map<string, OrderRecord[]>();
+	/** When the batched lookup started (0: none), to spot creates of this process made since. */
+	private lookedUpAt = 0;
+
+	constructor(
+		private readonly ctx: IExecuteFunctions,
+		private readonly options: ImportOptions,
+	) {}
+
+	async prefetch(docs: EnrichedOrderDocument[]): Promise<void> {
+		this.lookedUpAt = Date.now();
+		const found = await findOrdersByYourRefs(this.ctx, docs.map((d) => d.references.yourRef));
+		for (const order of found) {
+			this.remember(order, false);
+			const key = String(order.YourRef ?? '').trim();
+			this.foundByRef.set(key, [...(this.foundByRef.get(key) ?? []), order]);
+		}
+	}
+
+	private remember(order: OrderRecord, overwrite: boolean): void {
+		const key = String(order.YourRef ?? '').trim();
+		const known = this.byRef.get(key);
+		if (!known || overwrite || orderToKeep([known, order]) === order) this.byRef.set(key, order);
+	}
+
+	async import(doc: EnrichedOrderDocument, itemIndex: number): Promise<ImportResult> {
+		const yourRef = doc.references.yourRef.trim();
+		const key = refKey(await resolveDivision.call(this.ctx, itemIndex), yourRef);
+		return await withRefLock(key, async () => {
+			let existing = this.byRef.get(yourRef);
+			if (!existing && createdSince(key, this.lookedUpAt)) {
+				const found = await findOrdersByYourRefs(this.ctx, [yourRef], itemIndex);
+				for (const order of found.filter((o) => sameRef(o.YourRef, yourRef))) this.remember(order, false);
+				existing = this.byRef.get(yourRef);
+			}
+			if (existing) return await this.skip(doc, existing, itemIndex);
+			const result = await this.create(doc, yourRef, itemIndex);
+			markCreated(key);
+			return result;
+		});
+	}
+
+	private async create(doc: EnrichedOrderDocument, yourRef: string, itemIndex: number): Promise<ImportResult> {
+		const created = (await exactRequest.call(this.ctx, {
+			method: 'POST',
+			path: 'salesorder/SalesOrders',
+			body: salesOrderBody(doc, this.options),
+			itemIndex,
+			writeCheck: async () =>
+				orderToKeep((await findOrdersByYourRefs(this.ctx, [yourRef], itemIndex)).filter((o) => sameRef(o.YourRef, yourRef))),
+		})) as OrderRecord;
+		this.remember(created, true);
+		const warnings: string[] = [];
+		const difference = totalDifferenceCents(created.AmountFC, doc);
+		if (difference) warnings.push(`Exact's order total differs from the document by ${difference} cents`);
+		const result: ImportResult = {
+			ref: { id: created.OrderID, number: created.OrderNumber, action: 'created', totalDifferenceCents: difference ?? undefined },
+			warnings,
+		};
+		if (this.options.afterCreateCheck !== 'none') {
+			const raced = await this.checkDuplicates(created, yourRef, itemIndex, warnings);
+			if (raced) return { ref: raced, warnings };
+		}
+		if (this.options.deliverImmediately) result.goodsDelivery = await this.deliver(doc, created.OrderID, itemIndex);
+		return result;
+	}
+
+	private async skip(doc: EnrichedOrderDocument, order: OrderRecord, itemIndex: number): Promise<ImportResult> {
+		const ref: ExactSalesOrderRef = {
+			id: order.OrderID,
+			number: order.OrderNumber,
+			action: 'skipped',
+			reason: `already imported as sales order ${order.OrderNumber}`,
+		};
+		const difference = totalDifferenceCents(order.AmountFC, doc);
+		if (difference !== null) ref.totalDifferenceCents = difference;
+		const result: ImportResult = { ref, warnings: [] };
+		await this.removeLeftoverCopies(String(order.YourRef ?? '').trim(), itemIndex, result.warnings);
+		// Finish a delivery that an earlier run did not get to (nothing delivered yet, order open).
+		if (this.options.deliverImmediately && order.DeliveryStatus === 12 && order.Status === 12) {
+			result.goodsDelivery = await this.deliver(doc, order.OrderID, itemIndex);
+		}
+		return result;
+	}
+
+	private async checkDuplicates(
+		created: OrderRecord,
+		yourRef: string,
+		itemIndex: number,
+		warnings: string[],
+	): Promise<ExactSalesOrderRef | null> {
+		const all = (await findOrdersByYourRefs(this.ctx, [yourRef], itemIndex)).filter((o) => sameRef(o.YourRef, yourRef));
+		if (all.length < 2) return null;
+		const keeper = orderToKeep(all) as OrderRecord;
+		const copies = all.filter((o) => o.OrderID !== keeper.OrderID);
+		if (this.options.afterCreateCheck === 'report') {
+			warnings.push(`Duplicate: sales orders ${all.map((o) => o.OrderNumber).join(', ')} all have YourRef ${yourRef}`);
+			return null;
+		}
+		// Every run removes every copy but the lowest OrderNumber, so a copy whose POST answer was
+		// lost (and that no run therefore knows as its own) goes too; deleting twice is harmless.
+		for (const copy of copies) await this.removeCopy(copy, yourRef, itemIndex);
+		const numbers = copies.map((o) => o.OrderNumber).join(', ');
+		if (keeper.OrderID === created.OrderID) {
+			warnings.push(`Removed sales order(s) ${numbers} with the same YourRef ${yourRef}, created by a concurrent run`);
+			return null;
+		}
+		this.remember(keeper, true);
+		warnings.push(`Sales order ${keeper.OrderNumber} with YourRef ${yourRef} was created first by a concurrent run; removed copies ${numbers}`);
+		return { id: keeper.OrderID, number: keeper.OrderNumber, action: 'skipped', reason: 'duplicate removed' };
+	}
+
+	/** Heals a duplicate an earlier race left behind (e.g. a write Exact committed long after the
+	 * client gave up): every copy but the lowest OrderNumber goes. Failing to delete only warns. */
+	private async removeLeftoverCopies(yourRef: string, itemIndex: number, warnings: string[]): Promise<void> {
+		const all = this.foundByRef.get(yourRef) ?? [];
+		if (all.length < 2 || this.options.afterCreateCheck !== 'removeNewer') return;
+		this.foundByRef.set(yourRef, []);
+		const keeper = orderToKeep(all) as OrderRecord;
+		for (const copy of all.filter((o) => o.OrderID !== keeper.OrderID)) {
+			try {
+				await this.removeCopy(copy, yourRef, itemIndex);
+				warnings.push(`Removed sales order ${copy.OrderNumber}, a duplicate of ${keeper.OrderNumber} (YourRef ${yourRef})`);
+			} catch (error) {
+				warnings.push(`Sales order ${copy.OrderNumber} duplicates ${keeper.OrderNumber} (YourRef ${yourRef}) and could not be removed: ${(error as Error).message}`);
+			}
+		}
+	}
+
+	/** Deletes a copy; a 404 means another run (or a retried DELETE) removed it already. */
+	private async removeCopy(copy: OrderRecord, yourRef: string, itemIndex: number): Promise<void> {
+		try {
+			await exactRequest.call(this.ctx, {
+				method: 'DELETE',
+				path: entityKeyPath('salesorder/SalesOrders', copy.OrderID),
+				itemIndex,
+				writeCheck: async () => {
+					const still = (await findOrdersByYourRefs(this.ctx, [yourRef], itemIndex)).some((o) => o.OrderID === copy.OrderID);
+					return still ? undefined : {};
+				},
+			});
+		} catch (error) {
+			if ((error as { httpCode?: unknown }).httpCode !== '404') throw error;
+		}
+	}
+
+	private async deliver(doc: EnrichedOrderDocument, orderId: string, itemIndex: number): Promise<{ id: string; number: number | null } | null> {
+		const lines = await orderLines(this.ctx, orderId, itemIndex);
+		const body = goodsDeliveryBody(lines, toExactDate(new Date()).slice(0, 10), doc.references.description);
+		if (!body) return null;
+		const firstLine = lines.find((l) => Number(l.Quantity ?? 0) > Number(l.QuantityDelivered ?? 0)) as { ID: string };
+		const delivery = (await exactRequest.call(this.ctx, {
+			method: 'POST',
+			path: 'salesorder/GoodsDeliveries',
+			body,
+			itemIndex,
+			writeCheck: async () => {
+				const found = (await exactGetAll.call(this.ctx, {
+					path: 'salesorder/GoodsDeliveryLines',
+					qs: { $filter: eq('SalesOrderLineID', lit.guid(firstLine.ID)), $select: ['EntryID'] },
+					itemIndex,
+				})) as Array<{ EntryID: string }>;
+				return found[0] ? { EntryID: found[0].EntryID, DeliveryNumber: null } : undefined;
+			},
+		})) as { EntryID: string; DeliveryNumber?: number | null };
+		return { id: delivery.EntryID, number: delivery.DeliveryNumber ?? null };
+	}
+}

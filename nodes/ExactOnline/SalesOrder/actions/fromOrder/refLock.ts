@@ -1,0 +1,46 @@
+/**
+ * In-process guard against two executions importing one order at the same moment: creates are
+ * serialised per key (division + YourRef), and the time of the last create per key is kept so a run
+ * whose YourRef lookup is older than a create of this process looks the reference up again instead
+ * of trusting it. Across processes (queue mode) the importer's after-create check takes over.
+ */
+const tails = new Map<string, Promise<void>>();
+const lastCreate = new Map<string, number>();
+const MAX_KEYS = 10_000;
+
+export function refKey(division: number | string | undefined, yourRef: string): string {
+	return `${String(division ?? '')}|${yourRef.trim().toLowerCase()}`;
+}
+
+/** Runs `task` once every earlier task of the same key has finished. */
+export async function withRefLock<T>(key: string, task: () => Promise<T>): Promise<T> {
+	const previous = tails.get(key) ?? Promise.resolve();
+	let release: () => void = () => {};
+	const mine = new Promise<void>((resolve) => {
+		release = resolve;
+	});
+	const tail = previous.then(async () => await mine);
+	tails.set(key, tail);
+	await previous;
+	try {
+		return await task();
+	} finally {
+		release();
+		if (tails.get(key) === tail) tails.delete(key);
+	}
+}
+
+export function markCreated(key: string, at = Date.now()): void {
+	lastCreate.delete(key);
+	lastCreate.set(key, at);
+	if (lastCreate.size > MAX_KEYS) {
+		const oldest = lastCreate.keys().next().value;
+		if (oldest !== undefined) lastCreate.delete(oldest);
+	}
+}
+
+/** Whether this process created an order for `key` at or after `since` (epoch ms). */
+export function createdSince(key: string, since: number): boolean {
+	const at = lastCreate.get(key);
+	return at !== undefined && at >= since;
+}

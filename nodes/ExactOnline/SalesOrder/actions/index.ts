@@ -1,0 +1,63 @@
+/** The Sales Order node's operations: the Operation field and a typed map to each operation module. */
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as cancel from './cancel.operation';
+import * as createFromOrder from './createFromOrder.operation';
+import * as get from './get.operation';
+import * as getAll from './getAll.operation';
+import * as update from './update.operation';
+
+export const operations = { cancel, createFromOrder, get, getAll, update };
+
+export type SalesOrderOperation = keyof typeof operations;
+
+const operationProperty: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	options: [
+		{
+			name: 'Cancel',
+			value: 'cancel',
+			action: 'Cancel a sales order',
+			description:
+				"Remove an order nothing was delivered on (Exact's API has no cancel; the order is deleted)",
+		},
+		{
+			name: 'Create From Order',
+			value: 'createFromOrder',
+			action: 'Create a sales order from an order',
+			description:
+				'Create the sales order of an order document once; an order already imported is skipped',
+		},
+		{
+			name: 'Get',
+			value: 'get',
+			action: 'Get a sales order',
+			description: 'Get one sales order with its lines',
+		},
+		{
+			name: 'Get Many',
+			value: 'getAll',
+			action: 'Get many sales orders',
+			description: 'List sales orders, filtered by customer, reference, status or date',
+		},
+		{
+			name: 'Update',
+			value: 'update',
+			action: 'Update a sales order',
+			description: 'Change header fields of a sales order',
+		},
+	],
+	default: 'createFromOrder',
+};
+
+export const description: INodeProperties[] = [
+	operationProperty,
+	...createFromOrder.description,
+	...get.description,
+	...getAll.description,
+	...update.description,
+	...cancel.description,
+];
