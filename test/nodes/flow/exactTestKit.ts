@@ -17,7 +17,7 @@ import type { ExactSandbox } from '../../../sandbox/exact';
 import { configureExactTransport } from '../../../nodes/ExactOnline/shared/transport';
 import { InMemoryCredentialsHelper } from '../../helpers/credentials';
 import type { CredentialStore } from '../../helpers/credentials';
-import { admin, calls, createCredentialStore } from '../../helpers/exactSandbox';
+import { admin, calls, createCredentialStore, mintTokens } from '../../helpers/exactSandbox';
 import type { CallEntry } from '../../helpers/exactSandbox';
 import { runNode } from '../../helpers/harness';
 import type { RunNodeResult } from '../../helpers/harness';
@@ -32,7 +32,7 @@ export interface Kit {
 		parameters: INodeParameters,
 		/** Input items: json objects (documents) or full items. */
 		items: ReadonlyArray<object>,
-		options?: { continueOnFail?: boolean; credentialId?: string },
+		options?: { continueOnFail?: boolean; credentialId?: string; staticData?: IDataObject },
 	): Promise<RunNodeResult>;
 	/** A second credential of the same Exact user (another n8n process has its own request chain). */
 	addCredential(id: string): Promise<void>;
@@ -44,6 +44,8 @@ export interface Kit {
 		entitySet: string,
 		records: Array<Record<string, unknown>>,
 	): Promise<Array<Record<string, unknown>>>;
+	/** Deletes a record through the Exact API, as a user would in Exact (the call is logged). */
+	remove(entitySet: string, id: string): Promise<void>;
 	close(): Promise<void>;
 }
 
@@ -70,6 +72,7 @@ export async function startKit(): Promise<Kit> {
 				credentials,
 				continueOnFail: options?.continueOnFail,
 				credentialId: options?.credentialId,
+				staticData: options?.staticData,
 			}),
 		addCredential: async (id) => {
 			await createCredentialStore(sandbox, id, credentials);
@@ -92,6 +95,16 @@ export async function startKit(): Promise<Kit> {
 			return (
 				Array.isArray(answer) ? answer : ((answer as { records?: unknown[] }).records ?? [])
 			) as Array<Record<string, unknown>>;
+		},
+		remove: async (entitySet, id) => {
+			const { access_token: token } = await mintTokens(sandbox);
+			const url = `${sandbox.baseUrl}${prefix}${entitySet}(guid'${id}')`;
+			const response = await fetch(url, {
+				method: 'DELETE',
+				headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
+			});
+			if (!response.ok)
+				throw new Error(`DELETE ${entitySet}: ${response.status} ${await response.text()}`);
 		},
 		close: async () => {
 			restore();

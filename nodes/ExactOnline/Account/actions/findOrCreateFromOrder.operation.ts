@@ -14,8 +14,14 @@ import type {
 import { documentOutput, readOrderDocument } from '../../../core/exact/orderDocumentInput';
 import { runBatch } from '../../shared/runner';
 import type { BatchResult } from '../../shared/runner';
-import { getExactCallCount } from '../../shared/transport';
+import { cacheScope, openCache, readsCache, saveCache } from '../../../core/exact/masterDataCache';
+import type { CachedAccount } from '../../../core/exact/masterDataCache';
+import { EXACT_CREDENTIAL, getExactCallCount, resolveDivision } from '../../shared/transport';
+import { CachingAccountResolver } from './fromOrder/cachingResolver';
 import { AccountResolver } from './fromOrder/resolver';
+
+/** Where the account cache lives in the node's static data. */
+export const ACCOUNT_CACHE_SLOT = 'accounts';
 
 const properties: INodeProperties[] = [
 	{
@@ -128,6 +134,22 @@ const properties: INodeProperties[] = [
 					"Whether to link the order's shipping address as a delivery address of the account, reusing an existing one with the same lines",
 			},
 			{
+				displayName: 'Remember Found Records Between Runs',
+				name: 'rememberRecords',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether to remember which Exact account (and delivery address) each customer got, so a returning customer costs no lookup. Kept with the workflow for 24 hours (up to 5,000 customers); only saved by successful runs of the active workflow. A remembered account that was deleted or merged in Exact is noticed only when a new delivery address is added to it; otherwise the sales order fails: then turn on Reset Cache once, or retry the failed execution (a retry looks everything up again). Not used while Update Contact Data is on.',
+			},
+			{
+				displayName: 'Reset Cache',
+				name: 'resetCache',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to forget everything remembered so far before this run (use it once after merging or deleting accounts in Exact, then turn it off again)',
+			},
+			{
 				displayName: 'Update Contact Data',
 				name: 'updateContactData',
 				type: 'boolean',
@@ -169,11 +191,29 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const options = this.getNodeParameter('options', 0, {}) as {
 			updateContactData?: boolean;
 			deliveryAddress?: boolean;
+			rememberRecords?: boolean;
+			resetCache?: boolean;
 		};
-		const resolver = new AccountResolver(this, settings, {
+		const resolverOptions = {
 			updateContactData: options.updateContactData === true,
 			deliveryAddress: options.deliveryAddress !== false,
-		});
+		};
+		const remember = options.rememberRecords !== false;
+		const staticData = remember || options.resetCache ? this.getWorkflowStaticData('node') : null;
+		const cache = staticData
+			? openCache<CachedAccount>(staticData, ACCOUNT_CACHE_SLOT, Date.now(), options.resetCache)
+			: null;
+		const resolver =
+			cache && remember
+				? new CachingAccountResolver(this, settings, resolverOptions, {
+						cache,
+						scope: cacheScope(
+							this.getNode().credentials?.[EXACT_CREDENTIAL]?.id,
+							await resolveDivision.call(this, 0),
+						),
+						read: readsCache(true, this.getMode()) && !resolverOptions.updateContactData,
+					})
+				: new AccountResolver(this, settings, resolverOptions);
 		const docs: Array<EnrichedOrderDocument | Error> = items.map((item, i) => {
 			try {
 				return readOrderDocument(item.json, i);
@@ -207,6 +247,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				results.push(error as Error);
 			}
 		}
+		if (staticData && cache) saveCache(staticData, ACCOUNT_CACHE_SLOT, cache);
 		return results;
 	});
 }

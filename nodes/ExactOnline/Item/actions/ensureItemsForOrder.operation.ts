@@ -26,6 +26,7 @@ import {
 import { runBatch } from '../../shared/runner';
 import type { BatchResult } from '../../shared/runner';
 import { exactRequest, getExactCallCount } from '../../shared/transport';
+import { openItemMemo } from './itemMemo';
 import { findItemsByCodes, itemWriteCheck, setSalesPrices } from './common';
 import type { ItemRecord } from './common';
 
@@ -62,6 +63,22 @@ const properties: INodeProperties[] = [
 					'Whether new product items keep stock in Exact (products that need no shipping, and the shipping, tip and duty items, never do)',
 			},
 			{
+				displayName: 'Remember Found Records Between Runs',
+				name: 'rememberRecords',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether to remember the Exact item of each item code, so an order of known products costs no item lookup. Kept with the workflow for 24 hours (up to 5,000 codes); only saved by successful runs of the active workflow. Items that are not sales items are not remembered. A remembered item that was deleted in Exact makes the sales order fail: then turn on Reset Cache once, or retry the failed execution (a retry looks everything up again).',
+			},
+			{
+				displayName: 'Reset Cache',
+				name: 'resetCache',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to forget every remembered item before this run (use it once after deleting or recoding items in Exact, then turn it off again)',
+			},
+			{
 				displayName: 'Set Sales Price',
 				name: 'setSalesPrice',
 				type: 'boolean',
@@ -92,6 +109,8 @@ interface Options {
 	productsAreStockItems?: boolean;
 	setSalesPrice?: boolean;
 	shippingItemGroup?: string;
+	rememberRecords?: boolean;
+	resetCache?: boolean;
 }
 
 /** Creates the planned items in order; a failed create fails only the orders that need that item. */
@@ -147,7 +166,14 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				(d): d is { doc: EnrichedOrderDocument; index: number } =>
 					!(d.doc instanceof Error) && !d.doc.skip,
 			);
-		const found = await findItemsByCodes(this, documentItemCodes(active.map((a) => a.doc)));
+		const memo = await openItemMemo(this, options);
+		const codes = documentItemCodes(active.map((a) => a.doc));
+		const remembered = memo.recall(codes);
+		const found = await findItemsByCodes(
+			this,
+			codes.filter((code) => !remembered.has(codeKey(code))),
+		);
+		for (const [key, record] of remembered) found.set(key, record);
 		const calls = items.map(() => 0);
 		const owners = new Map<string, number>();
 		for (const { doc, index } of active) {
@@ -188,6 +214,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			if (priced.length) calls[priced[0].owner] += getExactCallCount.call(this) - before;
 		}
 		const createdKeys = new Set(plans.map((p) => codeKey(p.code)));
+		memo.store(found, remembered);
 		return docs.map((doc, index): BatchResult => {
 			if (doc instanceof Error) return doc;
 			if (doc.skip)

@@ -42,39 +42,46 @@ export interface Resolution {
 	warnings: string[];
 }
 
-function addressKey(accountId: string, doc: EnrichedOrderDocument): AddressKey | null {
+export function addressKey(accountId: string, doc: EnrichedOrderDocument): AddressKey | null {
 	const address = doc.deliveryAddress;
 	if (!isDeliverable(address)) return null;
 	return { accountId: accountId.toLowerCase(), line1: address.line1, postcode: address.postcode };
 }
 
-function pairKey(key: AddressKey): string {
+export function pairKey(key: AddressKey): string {
 	return `${key.accountId}|${(key.line1 ?? key.postcode ?? '').toLowerCase()}`;
 }
 
 export class AccountResolver {
-	private readonly candidates: AccountRecord[] = [];
-	private readonly addresses: AddressRecord[] = [];
+	protected readonly candidates: AccountRecord[] = [];
+	protected readonly addresses: AddressRecord[] = [];
 	private readonly contacts = new Map<string, ContactRecord>();
-	private readonly loadedPairs = new Set<string>();
+	protected readonly loadedPairs = new Set<string>();
 	/** Accounts created by this execution: their addresses are all known here. */
 	private readonly created = new Set<string>();
 
 	constructor(
-		private readonly ctx: IExecuteFunctions,
-		private readonly settings: AccountMatchSettings,
-		private readonly options: ResolverOptions,
+		protected readonly ctx: IExecuteFunctions,
+		protected readonly settings: AccountMatchSettings,
+		protected readonly options: ResolverOptions,
 	) {}
 
 	keysOf(doc: EnrichedOrderDocument): AccountKeys {
 		return accountKeys(doc.customer, this.settings);
 	}
 
-	/** One lookup for the accounts of all documents, then one for their delivery addresses and contacts. */
-	async prefetch(docs: EnrichedOrderDocument[]): Promise<void> {
+	/**
+	 * One lookup for the accounts of all documents, then one for their delivery addresses (plus
+	 * `extraPairs`, those of accounts known already) and contacts.
+	 */
+	async prefetch(docs: EnrichedOrderDocument[], extraPairs: AddressKey[] = []): Promise<void> {
 		const terms = docs.flatMap((doc) => accountLookupTerms(this.keysOf(doc), this.settings));
 		this.candidates.push(...(await lookupAccounts(this.ctx, terms, this.settings.idField)));
-		const pairs: AddressKey[] = [];
+		const pairs: AddressKey[] = extraPairs.filter((key) => {
+			if (this.loadedPairs.has(pairKey(key))) return false;
+			this.loadedPairs.add(pairKey(key));
+			return true;
+		});
 		const contactIds = new Set<string>();
 		for (const doc of docs) {
 			const match = rankAccounts(this.candidates, this.keysOf(doc), this.settings);
@@ -237,7 +244,7 @@ export class AccountResolver {
 		);
 	}
 
-	private async deliveryAddress(
+	protected async deliveryAddress(
 		account: AccountRecord,
 		doc: EnrichedOrderDocument,
 		itemIndex: number,
