@@ -8,30 +8,19 @@ import type {
 } from 'n8n-workflow';
 
 import { normalizeVatNumber } from '../../../core/exact/accountMatch';
-import { and, eq, ge, lit, ne, substringOf, trimEq } from '../../../core/exact/filter';
+import { and, eq, ge, lit, substringOf, trimEq } from '../../../core/exact/filter';
 import type { Filter } from '../../../core/exact/filter';
-import { cleanRecord, selectFields } from '../../../core/exact/recordOutput';
-import { runPerItem } from '../../shared/runner';
-import { exactGetAll } from '../../shared/transport';
+import {
+	executeGetMany,
+	fieldsOption,
+	filterText,
+	matchEveryRecord,
+	returnAllAndLimit,
+} from '../../shared/getMany';
 import { ACCOUNT_SELECT } from './fields';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		displayOptions: { show: { returnAll: [false] } },
-		description: 'Max number of results to return',
-	},
+	...returnAllAndLimit,
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -118,29 +107,15 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [
-			{
-				displayName: 'Fields',
-				name: 'fields',
-				type: 'string',
-				default: '',
-				placeholder: 'ID,Code,Name,Email',
-				description:
-					'Comma-separated Exact field names to return. Leave empty for the usual account fields.',
-			},
-		],
+		options: [fieldsOption('ID,Code,Name,Email', 'account')],
 	},
 ];
 
 export const description = updateDisplayOptions({ show: { operation: ['getAll'] } }, properties);
 
-/** Exact requires a filter on an indexed field; this one matches every account. */
-const EVERY_ACCOUNT = ne('ID', lit.guid('00000000-0000-0000-0000-000000000000'));
-
 export function accountFilter(filters: IDataObject): Filter {
 	const parts: Filter[] = [];
-	const text = (key: string) =>
-		typeof filters[key] === 'string' ? (filters[key] as string).trim() : '';
+	const text = (key: string) => filterText(filters, key);
 	if (text('name')) parts.push(substringOf(text('name'), 'Name'));
 	if (text('code')) parts.push(trimEq('Code', text('code')));
 	if (text('email')) parts.push(eq('Email', text('email')));
@@ -152,25 +127,13 @@ export function accountFilter(filters: IDataObject): Filter {
 	if (typeof filters.blocked === 'boolean') parts.push(eq('Blocked', filters.blocked));
 	if (text('modifiedSince'))
 		parts.push(ge('Modified', lit.datetime(new Date(text('modifiedSince')))));
-	return parts.length ? and(...parts) : EVERY_ACCOUNT;
+	return parts.length ? and(...parts) : matchEveryRecord();
 }
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await runPerItem.call(this, async (itemIndex) => {
-		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-		const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
-		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-		const records = (await exactGetAll.call(this, {
-			path: 'crm/Accounts',
-			qs: {
-				$filter: accountFilter(filters),
-				$select: selectFields(options.fields, ACCOUNT_SELECT),
-			},
-			limit,
-			itemIndex,
-			parseDates: true,
-		})) as Array<Record<string, unknown>>;
-		return records.map((r) => ({ ...cleanRecord(r), action: 'found' }) as IDataObject);
+	return await executeGetMany.call(this, {
+		path: 'crm/Accounts',
+		defaultSelect: ACCOUNT_SELECT,
+		filter: accountFilter,
 	});
 }

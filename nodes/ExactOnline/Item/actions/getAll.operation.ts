@@ -7,30 +7,19 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { and, eq, ge, lit, ne, substringOf } from '../../../core/exact/filter';
+import { and, eq, ge, lit, substringOf } from '../../../core/exact/filter';
 import type { Filter } from '../../../core/exact/filter';
-import { cleanRecord, selectFields } from '../../../core/exact/recordOutput';
-import { runPerItem } from '../../shared/runner';
-import { exactGetAll } from '../../shared/transport';
+import {
+	executeGetMany,
+	fieldsOption,
+	filterText,
+	matchEveryRecord,
+	returnAllAndLimit,
+} from '../../shared/getMany';
 import { ITEM_SELECT } from './common';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		displayOptions: { show: { returnAll: [false] } },
-		description: 'Max number of results to return',
-	},
+	...returnAllAndLimit,
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -88,28 +77,15 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [
-			{
-				displayName: 'Fields',
-				name: 'fields',
-				type: 'string',
-				default: '',
-				placeholder: 'ID,Code,Description',
-				description:
-					'Comma-separated Exact field names to return. Leave empty for the usual item fields.',
-			},
-		],
+		options: [fieldsOption('ID,Code,Description', 'item')],
 	},
 ];
 
 export const description = updateDisplayOptions({ show: { operation: ['getAll'] } }, properties);
 
-const EVERY_ITEM = ne('ID', lit.guid('00000000-0000-0000-0000-000000000000'));
-
 export function itemFilter(filters: IDataObject): Filter {
 	const parts: Filter[] = [];
-	const text = (key: string) =>
-		typeof filters[key] === 'string' ? (filters[key] as string).trim() : '';
+	const text = (key: string) => filterText(filters, key);
 	if (text('code')) parts.push(eq('Code', text('code')));
 	if (text('description')) parts.push(substringOf(text('description'), 'Description'));
 	if (text('itemGroupCode')) parts.push(eq('ItemGroupCode', text('itemGroupCode')));
@@ -117,22 +93,13 @@ export function itemFilter(filters: IDataObject): Filter {
 	if (typeof filters.isStockItem === 'boolean') parts.push(eq('IsStockItem', filters.isStockItem));
 	if (text('modifiedSince'))
 		parts.push(ge('Modified', lit.datetime(new Date(text('modifiedSince')))));
-	return parts.length ? and(...parts) : EVERY_ITEM;
+	return parts.length ? and(...parts) : matchEveryRecord();
 }
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await runPerItem.call(this, async (itemIndex) => {
-		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-		const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
-		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-		const records = (await exactGetAll.call(this, {
-			path: 'logistics/Items',
-			qs: { $filter: itemFilter(filters), $select: selectFields(options.fields, ITEM_SELECT) },
-			limit,
-			itemIndex,
-			parseDates: true,
-		})) as Array<Record<string, unknown>>;
-		return records.map((r) => ({ ...cleanRecord(r), action: 'found' }) as IDataObject);
+	return await executeGetMany.call(this, {
+		path: 'logistics/Items',
+		defaultSelect: ITEM_SELECT,
+		filter: itemFilter,
 	});
 }

@@ -7,11 +7,15 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { and, eq, ge, le, lit, ne } from '../../../core/exact/filter';
+import { and, eq, ge, le, lit } from '../../../core/exact/filter';
 import type { Filter } from '../../../core/exact/filter';
-import { cleanRecord, selectFields } from '../../../core/exact/recordOutput';
-import { runPerItem } from '../../shared/runner';
-import { exactGetAll } from '../../shared/transport';
+import {
+	executeGetMany,
+	fieldsOption,
+	filterText,
+	matchEveryRecord,
+	returnAllAndLimit,
+} from '../../shared/getMany';
 import { ORDER_SELECT } from './common';
 
 const STATUS_OPTIONS = [
@@ -22,22 +26,7 @@ const STATUS_OPTIONS = [
 ];
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		displayOptions: { show: { returnAll: [false] } },
-		description: 'Max number of results to return',
-	},
+	...returnAllAndLimit,
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -105,15 +94,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			{
-				displayName: 'Fields',
-				name: 'fields',
-				type: 'string',
-				default: '',
-				placeholder: 'OrderID,OrderNumber,YourRef',
-				description:
-					'Comma-separated Exact field names to return. Leave empty for the usual order fields.',
-			},
+			fieldsOption('OrderID,OrderNumber,YourRef', 'order'),
 			{
 				displayName: 'Include Lines',
 				name: 'includeLines',
@@ -131,8 +112,7 @@ const day = (value: string) => lit.datetime(value.slice(0, 10));
 
 export function orderFilter(filters: IDataObject): Filter {
 	const parts: Filter[] = [];
-	const text = (key: string) =>
-		typeof filters[key] === 'string' ? (filters[key] as string).trim() : '';
+	const text = (key: string) => filterText(filters, key);
 	if (text('orderedBy')) parts.push(eq('OrderedBy', lit.guid(text('orderedBy'))));
 	if (text('yourRef')) parts.push(eq('YourRef', text('yourRef')));
 	if (typeof filters.status === 'number') parts.push(eq('Status', lit.int(filters.status)));
@@ -142,29 +122,17 @@ export function orderFilter(filters: IDataObject): Filter {
 	if (text('orderDateTo')) parts.push(le('OrderDate', day(text('orderDateTo'))));
 	if (text('modifiedSince'))
 		parts.push(ge('Modified', lit.datetime(new Date(text('modifiedSince')))));
-	return parts.length
-		? and(...parts)
-		: ne('OrderID', lit.guid('00000000-0000-0000-0000-000000000000'));
+	return parts.length ? and(...parts) : matchEveryRecord('OrderID');
 }
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await runPerItem.call(this, async (itemIndex) => {
-		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-		const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
-		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-		const select = selectFields(options.fields, ORDER_SELECT);
-		const records = (await exactGetAll.call(this, {
-			path: 'salesorder/SalesOrders',
-			qs: {
-				$filter: orderFilter(filters),
-				$select: options.includeLines ? [...select, 'SalesOrderLines'] : select,
-				$expand: options.includeLines ? 'SalesOrderLines' : undefined,
-			},
-			limit,
-			itemIndex,
-			parseDates: true,
-		})) as Array<Record<string, unknown>>;
-		return records.map((r) => ({ ...cleanRecord(r), action: 'found' }) as IDataObject);
+	return await executeGetMany.call(this, {
+		path: 'salesorder/SalesOrders',
+		defaultSelect: ORDER_SELECT,
+		filter: orderFilter,
+		extraQuery: (options, select) =>
+			options.includeLines
+				? { $select: [...select, 'SalesOrderLines'], $expand: 'SalesOrderLines' }
+				: {},
 	});
 }
