@@ -55,17 +55,17 @@ export class Faults {
 		return spec;
 	}
 
-	/** Takes one use of the first fault matching the call. */
+	/** Takes one use of the first fault matching the call whose chance comes up (a miss on one
+	 * probabilistic fault lets the next matching fault roll its own chance). */
 	take(method: string, path: string, query: string): FaultSpec | undefined {
 		const spec = this.list.find((f) => {
 			if (f.method && f.method !== '*' && f.method.toUpperCase() !== method) return false;
 			if (f.pathPrefix && !path.startsWith(f.pathPrefix)) return false;
 			if (f.pathRegex && !new RegExp(f.pathRegex).test(query ? `${path}?${query}` : path))
 				return false;
-			return true;
+			return f.probability === undefined || Math.random() < f.probability;
 		});
 		if (!spec) return undefined;
-		if (spec.probability !== undefined && Math.random() >= spec.probability) return undefined;
 		spec.count -= 1;
 		if (spec.count <= 0) this.list = this.list.filter((f) => f !== spec);
 		return spec;

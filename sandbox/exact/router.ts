@@ -97,6 +97,12 @@ export async function route(core: Core, req: IncomingMessage, res: ServerRespons
 	} else {
 		reply = jsonReply(404, exactErrorBody(`Resource not found for the segment '${pathname}'.`));
 	}
+	// The HTTP Date follows the sandbox clock, as Exact's own Date matches its rate-limit resets
+	// (clients use it to correct for clock skew).
+	reply = {
+		...reply,
+		headers: { Date: new Date(core.clock.now()).toUTCString(), ...reply.headers },
+	};
 	if (fault?.dropResponse) {
 		log(reply.status, division, clientId, 'dropResponse');
 		req.socket.destroy();

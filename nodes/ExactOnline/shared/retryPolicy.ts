@@ -46,6 +46,30 @@ const AMBIGUOUS = new Set([
 	'ERR_BAD_RESPONSE',
 ]);
 
+const TIMEOUTS = new Set([
+	'ECONNABORTED',
+	'ETIMEDOUT',
+	'ESOCKETTIMEDOUT',
+	'ERR_SOCKET_CONNECTION_TIMEOUT',
+]);
+
+/**
+ * How long to wait before a writeCheck after `failure`, beyond the backoff already waited. A write
+ * we stopped waiting for (timeout, 504) may still be running on Exact's side and commit later; a
+ * lookup made at once would miss it and the retry would create a second record. So give it as long
+ * again as we waited for the answer. A 5xx answer or a reset after the work means it has finished.
+ */
+export function writeSettleMs(
+	failure: AttemptFailure,
+	requestTimeoutMs: number,
+	waitedMs: number,
+): number {
+	const timedOut =
+		(failure.kind === 'network' && TIMEOUTS.has(failure.code)) ||
+		(failure.kind === 'status' && failure.status === 504);
+	return timedOut ? Math.max(0, requestTimeoutMs - waitedMs) : 0;
+}
+
 export function classifyNetworkCode(code: string): NetworkClass {
 	if (NOT_SENT.has(code)) return 'notSent';
 	if (AMBIGUOUS.has(code)) return 'ambiguous';

@@ -40,6 +40,11 @@ export class Amounts {
 		return formatMoney(cents, this.exponent);
 	}
 
+	/** A validation error on `path` with its own message. */
+	invalid(path: string, message: string): ShopifyValidationError {
+		return new ShopifyValidationError(this.entity, this.label, [{ path, message }]);
+	}
+
 	error(path: string, cause: unknown): ShopifyValidationError {
 		let message = 'is out of range (amount beyond 2^53 cents)';
 		if (cause instanceof MoneyError && cause.code === 'tooPrecise') {

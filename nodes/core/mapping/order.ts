@@ -120,7 +120,17 @@ function price(
 	amounts: Amounts,
 ): DocumentLine {
 	const outcome = attempt(() => finalizeLine(input, lineNumber, context));
-	if (outcome.ok) return outcome.value;
+	if (outcome.ok) {
+		// A booked line worth less than nothing is not an order Exact should get (its total would
+		// go negative); Shopify never allocates more discount than the line is worth.
+		if (lineNumber > 0 && input.discountCents > input.unitCents * input.quantity) {
+			throw amounts.invalid(
+				`${input.path}.discount_allocations`,
+				'add up to more than the line amount',
+			);
+		}
+		return outcome.value;
+	}
 	if (outcome.error instanceof MoneyError)
 		throw amounts.error(`${input.path}.quantity`, outcome.error);
 	throw outcome.error;

@@ -181,4 +181,23 @@ describe('retries and writes under faults', () => {
 		).toEqual([503, 201]);
 		expect(await stored('503-CHECK')).toHaveLength(1);
 	});
+	it('creates once when a timed-out POST commits on Exact after the client gave up (the writeCheck waits for it)', async () => {
+		const accountsPath = `/api/v1/${sandbox.division}/crm/Accounts`;
+		// Exact handles the POST 700 ms after it arrived; the client stops waiting at 400 ms.
+		await admin(sandbox, 'POST', 'faults', { method: 'POST', pathPrefix: accountsPath, delayMs: 700, count: 1 });
+		const result = await probe([
+			{
+				op: 'request',
+				method: 'POST',
+				path: 'crm/Accounts',
+				body: { Name: 'Late Commit BV' },
+				writeCheck: { path: 'crm/Accounts', field: 'Name', value: 'Late Commit BV' },
+			},
+		]);
+		expect(result.error).toBeUndefined();
+		expect(result.items[0].json.result).toMatchObject({ Name: 'Late Commit BV', foundByWriteCheck: true });
+		await new Promise((resolve) => setTimeout(resolve, 500));
+		const accounts = (await admin(sandbox, 'GET', 'state/crm/Accounts')).records as Array<{ Name: string }>;
+		expect(accounts.filter((a) => a.Name === 'Late Commit BV')).toHaveLength(1);
+	});
 });

@@ -131,6 +131,16 @@ describe('admin API under /__sandbox', () => {
 		expect((await t.admin('GET', 'faults')).json.faults).toHaveLength(1);
 	});
 
+	test('a probabilistic fault that misses lets the next matching fault roll its own chance', async () => {
+		const path = `/api/v1/${t.div}/system/Divisions`;
+		await t.admin('POST', 'faults', [
+			{ pathPrefix: path, status: 500, probability: 0, count: 5 },
+			{ pathPrefix: path, status: 503, probability: 1, count: 1 },
+		]);
+		expect((await t.api('GET', 'system/Divisions')).status).toBe(503);
+		expect((await t.admin('GET', 'faults')).json.faults).toHaveLength(1);
+	});
+
 	test('a fault needs a path and an effect', async () => {
 		expect((await t.admin('POST', 'faults', { status: 500 })).status).toBe(400);
 		expect((await t.admin('POST', 'faults', { pathPrefix: '/api' })).status).toBe(400);

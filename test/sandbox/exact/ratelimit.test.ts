@@ -21,6 +21,17 @@ describe('Exact rate limits', () => {
 	});
 	afterEach(() => t.close());
 
+	test('the HTTP Date follows the sandbox clock, so it agrees with the rate-limit resets', async () => {
+		const offset = 240_000 - (Date.now() % 60000) + 1000; // minutes ahead, tokens still valid
+		await limits({ clockOffsetMs: offset });
+		const res = await t.api('GET', 'system/Divisions');
+		const date = Date.parse(String(header(res, 'date')));
+		const minuteReset = Number(header(res, 'x-ratelimit-minutely-reset'));
+		expect(Math.abs(date - (Date.now() + offset))).toBeLessThan(3000);
+		expect(minuteReset - date).toBeGreaterThan(0);
+		expect(minuteReset - date).toBeLessThanOrEqual(61000);
+	});
+
 	test('every /api/v1 answer carries the six X-RateLimit headers with epoch-ms resets', async () => {
 		const res = await t.api('GET', 'system/Divisions');
 		for (const h of [...MINUTELY, ...DAILY]) expect(header(res, h)).toMatch(/^\d+$/);

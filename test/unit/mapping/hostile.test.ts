@@ -115,6 +115,12 @@ describe('tolerated variations', () => {
 		);
 	});
 
+	it('rejects a line whose discounts add up to more than the line, naming the order and the field', () => {
+		const hostile = order((o) => (o.line_items[0].discount_allocations = [{ amount: '99999.00' }]));
+		expect(() => mapShopifyOrder(hostile)).toThrow(ShopifyValidationError);
+		expect(() => mapShopifyOrder(hostile)).toThrow(/#1042.*line_items\[0\]\.discount_allocations add up to more than the line amount/);
+	});
+
 	it('cuts a YourRef longer than 30 characters and says so', () => {
 		const doc = mapShopifyOrder(order((o) => (o.name = 'WEBSHOP-NL-2025-ORDER-#000001042-B')));
 		expect(doc.references.yourRef).toBe('WEBSHOP-NL-2025-ORDER-#0000010');

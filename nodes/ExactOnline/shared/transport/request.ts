@@ -10,7 +10,7 @@ import {
 	exactOperationError,
 } from '../errors';
 import { decideAfter429, parseRateHeaders, clockSkew } from '../rateLimiter';
-import { decideRetry } from '../retryPolicy';
+import { decideRetry, writeSettleMs } from '../retryPolicy';
 import type { AttemptFailure, HttpMethod } from '../retryPolicy';
 import type { TransportContext } from './context';
 import { resolveDivision } from './division';
@@ -194,6 +194,8 @@ export async function sendExact<T>(
 		}
 		await waitMs(ctx, decision.delayMs);
 		if (decision.action === 'checkWrite' && req.writeCheck) {
+			const settle = writeSettleMs(failure, transportSettings.requestTimeoutMs, decision.delayMs);
+			if (settle > 0) await waitMs(ctx, settle);
 			const existing = await req.writeCheck();
 			if (existing !== undefined) return { kind: 'checked', value: existing };
 		}

@@ -10,14 +10,24 @@
  * POST; when several orders carry the reference, every run keeps the lowest OrderNumber (the same
  * choice everywhere) and, with 'removeNewer', deletes its own later copy (a 404 means it is gone).
  */
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, NodeApiError } from 'n8n-workflow';
 
 import type { EnrichedOrderDocument, ExactSalesOrderRef } from '../../../../core/document';
 import { toExactDate } from '../../../../core/exact/date';
 import { eq, lit } from '../../../../core/exact/filter';
-import { goodsDeliveryBody, orderToKeep, salesOrderBody, totalDifferenceCents } from '../../../../core/exact/salesOrderDraft';
+import {
+	goodsDeliveryBody,
+	orderToKeep,
+	salesOrderBody,
+	totalDifferenceCents,
+} from '../../../../core/exact/salesOrderDraft';
 import type { SalesOrderOptions } from '../../../../core/exact/salesOrderDraft';
-import { entityKeyPath, exactGetAll, exactRequest, resolveDivision } from '../../../shared/transport';
+import {
+	entityKeyPath,
+	exactGetAll,
+	exactRequest,
+	resolveDivision,
+} from '../../../shared/transport';
 import { findOrdersByYourRefs, orderLines } from '../common';
 import type { OrderRecord } from '../common';
 import { createdSince, markCreated, refKey, withRefLock } from './refLock';
@@ -52,7 +62,10 @@ export class OrderImporter {
 
 	async prefetch(docs: EnrichedOrderDocument[]): Promise<void> {
 		this.lookedUpAt = Date.now();
-		const found = await findOrdersByYourRefs(this.ctx, docs.map((d) => d.references.yourRef));
+		const found = await findOrdersByYourRefs(
+			this.ctx,
+			docs.map((d) => d.references.yourRef),
+		);
 		for (const order of found) {
 			this.remember(order, false);
 			const key = String(order.YourRef ?? '').trim();
@@ -73,7 +86,8 @@ export class OrderImporter {
 			let existing = this.byRef.get(yourRef);
 			if (!existing && createdSince(key, this.lookedUpAt)) {
 				const found = await findOrdersByYourRefs(this.ctx, [yourRef], itemIndex);
-				for (const order of found.filter((o) => sameRef(o.YourRef, yourRef))) this.remember(order, false);
+				for (const order of found.filter((o) => sameRef(o.YourRef, yourRef)))
+					this.remember(order, false);
 				existing = this.byRef.get(yourRef);
 			}
 			if (existing) return await this.skip(doc, existing, itemIndex);
@@ -83,32 +97,51 @@ export class OrderImporter {
 		});
 	}
 
-	private async create(doc: EnrichedOrderDocument, yourRef: string, itemIndex: number): Promise<ImportResult> {
+	private async create(
+		doc: EnrichedOrderDocument,
+		yourRef: string,
+		itemIndex: number,
+	): Promise<ImportResult> {
 		const created = (await exactRequest.call(this.ctx, {
 			method: 'POST',
 			path: 'salesorder/SalesOrders',
 			body: salesOrderBody(doc, this.options),
 			itemIndex,
 			writeCheck: async () =>
-				orderToKeep((await findOrdersByYourRefs(this.ctx, [yourRef], itemIndex)).filter((o) => sameRef(o.YourRef, yourRef))),
+				orderToKeep(
+					(await findOrdersByYourRefs(this.ctx, [yourRef], itemIndex)).filter((o) =>
+						sameRef(o.YourRef, yourRef),
+					),
+				),
 		})) as OrderRecord;
 		this.remember(created, true);
 		const warnings: string[] = [];
 		const difference = totalDifferenceCents(created.AmountFC, doc);
-		if (difference) warnings.push(`Exact's order total differs from the document by ${difference} cents`);
+		if (difference)
+			warnings.push(`Exact's order total differs from the document by ${difference} cents`);
 		const result: ImportResult = {
-			ref: { id: created.OrderID, number: created.OrderNumber, action: 'created', totalDifferenceCents: difference ?? undefined },
+			ref: {
+				id: created.OrderID,
+				number: created.OrderNumber,
+				action: 'created',
+				totalDifferenceCents: difference ?? undefined,
+			},
 			warnings,
 		};
 		if (this.options.afterCreateCheck !== 'none') {
 			const raced = await this.checkDuplicates(created, yourRef, itemIndex, warnings);
 			if (raced) return { ref: raced, warnings };
 		}
-		if (this.options.deliverImmediately) result.goodsDelivery = await this.deliver(doc, created.OrderID, itemIndex);
+		if (this.options.deliverImmediately)
+			result.goodsDelivery = await this.deliver(doc, created.OrderID, itemIndex);
 		return result;
 	}
 
-	private async skip(doc: EnrichedOrderDocument, order: OrderRecord, itemIndex: number): Promise<ImportResult> {
+	private async skip(
+		doc: EnrichedOrderDocument,
+		order: OrderRecord,
+		itemIndex: number,
+	): Promise<ImportResult> {
 		const ref: ExactSalesOrderRef = {
 			id: order.OrderID,
 			number: order.OrderNumber,
@@ -132,12 +165,16 @@ export class OrderImporter {
 		itemIndex: number,
 		warnings: string[],
 	): Promise<ExactSalesOrderRef | null> {
-		const all = (await findOrdersByYourRefs(this.ctx, [yourRef], itemIndex)).filter((o) => sameRef(o.YourRef, yourRef));
+		const all = (await findOrdersByYourRefs(this.ctx, [yourRef], itemIndex)).filter((o) =>
+			sameRef(o.YourRef, yourRef),
+		);
 		if (all.length < 2) return null;
 		const keeper = orderToKeep(all) as OrderRecord;
 		const copies = all.filter((o) => o.OrderID !== keeper.OrderID);
 		if (this.options.afterCreateCheck === 'report') {
-			warnings.push(`Duplicate: sales orders ${all.map((o) => o.OrderNumber).join(', ')} all have YourRef ${yourRef}`);
+			warnings.push(
+				`Duplicate: sales orders ${all.map((o) => o.OrderNumber).join(', ')} all have YourRef ${yourRef}`,
+			);
 			return null;
 		}
 		// Every run removes every copy but the lowest OrderNumber, so a copy whose POST answer was
@@ -145,17 +182,30 @@ export class OrderImporter {
 		for (const copy of copies) await this.removeCopy(copy, yourRef, itemIndex);
 		const numbers = copies.map((o) => o.OrderNumber).join(', ');
 		if (keeper.OrderID === created.OrderID) {
-			warnings.push(`Removed sales order(s) ${numbers} with the same YourRef ${yourRef}, created by a concurrent run`);
+			warnings.push(
+				`Removed sales order(s) ${numbers} with the same YourRef ${yourRef}, created by a concurrent run`,
+			);
 			return null;
 		}
 		this.remember(keeper, true);
-		warnings.push(`Sales order ${keeper.OrderNumber} with YourRef ${yourRef} was created first by a concurrent run; removed copies ${numbers}`);
-		return { id: keeper.OrderID, number: keeper.OrderNumber, action: 'skipped', reason: 'duplicate removed' };
+		warnings.push(
+			`Sales order ${keeper.OrderNumber} with YourRef ${yourRef} was created first by a concurrent run; removed copies ${numbers}`,
+		);
+		return {
+			id: keeper.OrderID,
+			number: keeper.OrderNumber,
+			action: 'skipped',
+			reason: 'duplicate removed',
+		};
 	}
 
 	/** Heals a duplicate an earlier race left behind (e.g. a write Exact committed long after the
 	 * client gave up): every copy but the lowest OrderNumber goes. Failing to delete only warns. */
-	private async removeLeftoverCopies(yourRef: string, itemIndex: number, warnings: string[]): Promise<void> {
+	private async removeLeftoverCopies(
+		yourRef: string,
+		itemIndex: number,
+		warnings: string[],
+	): Promise<void> {
 		const all = this.foundByRef.get(yourRef) ?? [];
 		if (all.length < 2 || this.options.afterCreateCheck !== 'removeNewer') return;
 		this.foundByRef.set(yourRef, []);
@@ -163,35 +213,55 @@ export class OrderImporter {
 		for (const copy of all.filter((o) => o.OrderID !== keeper.OrderID)) {
 			try {
 				await this.removeCopy(copy, yourRef, itemIndex);
-				warnings.push(`Removed sales order ${copy.OrderNumber}, a duplicate of ${keeper.OrderNumber} (YourRef ${yourRef})`);
+				warnings.push(
+					`Removed sales order ${copy.OrderNumber}, a duplicate of ${keeper.OrderNumber} (YourRef ${yourRef})`,
+				);
 			} catch (error) {
-				warnings.push(`Sales order ${copy.OrderNumber} duplicates ${keeper.OrderNumber} (YourRef ${yourRef}) and could not be removed: ${(error as Error).message}`);
+				warnings.push(
+					`Sales order ${copy.OrderNumber} duplicates ${keeper.OrderNumber} (YourRef ${yourRef}) and could not be removed: ${(error as Error).message}`,
+				);
 			}
 		}
 	}
 
 	/** Deletes a copy; a 404 means another run (or a retried DELETE) removed it already. */
 	private async removeCopy(copy: OrderRecord, yourRef: string, itemIndex: number): Promise<void> {
+		let failure: unknown;
 		try {
 			await exactRequest.call(this.ctx, {
 				method: 'DELETE',
 				path: entityKeyPath('salesorder/SalesOrders', copy.OrderID),
 				itemIndex,
 				writeCheck: async () => {
-					const still = (await findOrdersByYourRefs(this.ctx, [yourRef], itemIndex)).some((o) => o.OrderID === copy.OrderID);
+					const still = (await findOrdersByYourRefs(this.ctx, [yourRef], itemIndex)).some(
+						(o) => o.OrderID === copy.OrderID,
+					);
 					return still ? undefined : {};
 				},
 			});
 		} catch (error) {
-			if ((error as { httpCode?: unknown }).httpCode !== '404') throw error;
+			failure = error;
 		}
+		// The transport's errors are NodeApiErrors already; a 404 means the copy is gone.
+		if (failure && (failure as { httpCode?: unknown }).httpCode !== '404')
+			throw failure as NodeApiError;
 	}
 
-	private async deliver(doc: EnrichedOrderDocument, orderId: string, itemIndex: number): Promise<{ id: string; number: number | null } | null> {
+	private async deliver(
+		doc: EnrichedOrderDocument,
+		orderId: string,
+		itemIndex: number,
+	): Promise<{ id: string; number: number | null } | null> {
 		const lines = await orderLines(this.ctx, orderId, itemIndex);
-		const body = goodsDeliveryBody(lines, toExactDate(new Date()).slice(0, 10), doc.references.description);
+		const body = goodsDeliveryBody(
+			lines,
+			toExactDate(new Date()).slice(0, 10),
+			doc.references.description,
+		);
 		if (!body) return null;
-		const firstLine = lines.find((l) => Number(l.Quantity ?? 0) > Number(l.QuantityDelivered ?? 0)) as { ID: string };
+		const firstLine = lines.find(
+			(l) => Number(l.Quantity ?? 0) > Number(l.QuantityDelivered ?? 0),
+		) as { ID: string };
 		const delivery = (await exactRequest.call(this.ctx, {
 			method: 'POST',
 			path: 'salesorder/GoodsDeliveries',

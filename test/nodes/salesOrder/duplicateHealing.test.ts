@@ -1,0 +1,112 @@
+/**
+ * Create From Order with "Remove Own Duplicate": a copy an earlier race left behind (e.g. a POST
+ * Exact committed long after the client gave up) is removed by the next run that finds the order,
+ * keeping the lowest OrderNumber; a copy another run deleted first (404) is not an error.
+ */
+import { ExactOnlineAccount } from '../../../nodes/ExactOnline/Account/ExactOnlineAccount.node';
+import { ExactOnlineItem } from '../../../nodes/ExactOnline/Item/ExactOnlineItem.node';
+import { ExactOnlineSalesOrder } from '../../../nodes/ExactOnline/SalesOrder/ExactOnlineSalesOrder.node';
+import type { EnrichedOrderDocument } from '../../../nodes/core/document';
+import { admin } from '../../helpers/exactSandbox';
+import { ITEMS, mapSpecs } from '../flow/documents';
+import { startKit } from '../flow/exactTestKit';
+import type { Kit } from '../flow/exactTestKit';
+import { customers } from '../flow/syntheticOrders';
+
+const node = new ExactOnlineSalesOrder();
+const removeNewer = { operation: 'createFromOrder', options: { afterCreateCheck: 'removeNewer' } };
+type Rec = Record<string, unknown>;
+
+async function ready(kit: Kit, number: number): Promise<EnrichedOrderDocument> {
+	const docs = mapSpecs([
+		{
+			number,
+			customer: customers(1, 900 + (number % 50))[0],
+			guest: false,
+			lines: [{ item: ITEMS[number % 50], quantity: 1 }],
+			shippingCents: null,
+		},
+	]);
+	const account = await kit.run(
+		new ExactOnlineAccount(),
+		{ operation: 'findOrCreateFromOrder' },
+		docs,
+	);
+	const items = await kit.run(
+		new ExactOnlineItem(),
+		{ operation: 'ensureItemsForOrder' },
+		account.items,
+	);
+	return items.items[0].json as unknown as EnrichedOrderDocument;
+}
+
+async function seedCopies(kit: Kit, doc: EnrichedOrderDocument, count: number): Promise<Rec[]> {
+	const line = { Item: doc.lines[0].itemId, Quantity: 1, NetPrice: 1 };
+	const copies: Rec[] = [];
+	for (let i = 0; i < count; i++) {
+		copies.push(
+			...(await kit.seed('salesorder/SalesOrders', [
+				{
+					OrderedBy: doc.exact.account!.id,
+					YourRef: doc.references.yourRef,
+					SalesOrderLines: [line],
+				},
+			])),
+		);
+	}
+	return copies;
+}
+
+const ordersWithRef = async (kit: Kit, ref: string) =>
+	(await kit.state<Rec>('salesorder/SalesOrders')).filter((o) => o.YourRef === ref);
+
+describe('Sales Order: Create From Order heals duplicates', () => {
+	let kit: Kit;
+	beforeAll(async () => {
+		kit = await startKit();
+	});
+	afterAll(async () => kit.close());
+
+	it('removes every copy but the lowest order number when it finds the order more than once', async () => {
+		const doc = await ready(kit, 4101);
+		const [first] = await seedCopies(kit, doc, 3);
+		const result = await kit.run(node, removeNewer, [doc]);
+		expect(result.items[0].json.error).toBeUndefined();
+		expect((await ordersWithRef(kit, '#4101')).map((o) => o.OrderID)).toEqual([first.OrderID]);
+		expect((result.items[0].json.exact as { salesOrder: Rec }).salesOrder).toMatchObject({
+			id: first.OrderID,
+			action: 'skipped',
+		});
+		expect(
+			String(result.items[0].json.warning ?? (result.items[0].json.warnings as string[]).join(' ')),
+		).toMatch(/Removed sales order \d+, a duplicate of \d+/);
+	});
+
+	it('leaves duplicates alone without "Remove Own Duplicate"', async () => {
+		const doc = await ready(kit, 4102);
+		await seedCopies(kit, doc, 2);
+		await kit.run(node, { operation: 'createFromOrder' }, [doc]);
+		expect(await ordersWithRef(kit, '#4102')).toHaveLength(2);
+	});
+
+	it('takes a 404 on deleting its own copy (another run removed it first) as done', async () => {
+		const doc = await ready(kit, 4103);
+		const prefix = `/api/v1/${kit.division}/salesorder/SalesOrders`;
+		// While this run's POST is on its way, another process stores the same YourRef; the copy
+		// this run then deletes is already gone (404).
+		await admin(kit.sandbox, 'POST', 'faults', [
+			{ method: 'POST', pathPrefix: prefix, delayMs: 600, count: 1 },
+			{ method: 'DELETE', pathPrefix: prefix, status: 404, count: 1 },
+		]);
+		const running = kit.run(node, removeNewer, [doc], { continueOnFail: true });
+		await new Promise((resolve) => setTimeout(resolve, 250));
+		const [other] = await seedCopies(kit, doc, 1);
+		const result = await running;
+		expect(result.items[0].json.error).toBeUndefined();
+		expect((result.items[0].json.exact as { salesOrder: Rec }).salesOrder).toMatchObject({
+			id: other.OrderID,
+			action: 'skipped',
+			reason: 'duplicate removed',
+		});
+	});
+});
