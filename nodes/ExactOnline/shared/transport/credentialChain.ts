@@ -5,21 +5,7 @@
  * grant. Holding the chain across "send → 401 → refresh → resend" makes the second request wait
  * and then use the token the first one stored. Never hold it across nested transport calls.
  */
-const tails = new Map<string, Promise<void>>();
+import { createKeyedLock } from '../keyedLock';
 
-export async function withCredentialChain<T>(key: string, task: () => Promise<T>): Promise<T> {
-	const previous = tails.get(key) ?? Promise.resolve();
-	let release: () => void = () => {};
-	const mine = new Promise<void>((resolve) => {
-		release = resolve;
-	});
-	const tail = previous.then(async () => await mine);
-	tails.set(key, tail);
-	await previous;
-	try {
-		return await task();
-	} finally {
-		release();
-		if (tails.get(key) === tail) tails.delete(key);
-	}
-}
+/** Runs `task` once every earlier request of the same credential has finished. */
+export const withCredentialChain = createKeyedLock();

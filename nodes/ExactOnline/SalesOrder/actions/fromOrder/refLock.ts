@@ -4,7 +4,8 @@
  * whose YourRef lookup is older than a create of this process looks the reference up again instead
  * of trusting it. Across processes (queue mode) the importer's after-create check takes over.
  */
-const tails = new Map<string, Promise<void>>();
+import { createKeyedLock } from '../../../shared/keyedLock';
+
 const lastCreate = new Map<string, number>();
 const MAX_KEYS = 10_000;
 
@@ -13,22 +14,7 @@ export function refKey(division: number | string | undefined, yourRef: string): 
 }
 
 /** Runs `task` once every earlier task of the same key has finished. */
-export async function withRefLock<T>(key: string, task: () => Promise<T>): Promise<T> {
-	const previous = tails.get(key) ?? Promise.resolve();
-	let release: () => void = () => {};
-	const mine = new Promise<void>((resolve) => {
-		release = resolve;
-	});
-	const tail = previous.then(async () => await mine);
-	tails.set(key, tail);
-	await previous;
-	try {
-		return await task();
-	} finally {
-		release();
-		if (tails.get(key) === tail) tails.delete(key);
-	}
-}
+export const withRefLock = createKeyedLock();
 
 export function markCreated(key: string, at = Date.now()): void {
 	lastCreate.delete(key);
