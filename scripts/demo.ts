@@ -127,10 +127,10 @@ function verdict(report: DemoReport): string[] {
 
 async function main(): Promise<void> {
 	say('Starting the Exact Online sandbox, the Shopify sandbox and n8n with this package…');
-	const stack = await startStack({ runtime: runtimeFromEnv(), log: say });
+	const stack = await startStack({ runtime: runtimeFromEnv(), log: say, pickDivision: true });
 	let exitCode = 0;
 	try {
-		say(`n8n is ready at ${stack.n8n.url} (templates imported and active)`);
+		say(`n8n is ready at ${stack.n8n.url}: templates imported, division ${stack.exact.division} picked in each Exact node, active`);
 		const skus = await updateProduct(stack);
 		say(`Shopify sent products/update for product ${DEMO_PRODUCT_ID} (${skus.join(', ')})`);
 		await until('the product items in Exact', async () => {

@@ -59,6 +59,11 @@ export interface StackOptions {
 	tarball?: string;
 	/** Template files to import (default all of TEMPLATE_FILES). */
 	templateFiles?: string[];
+	/**
+	 * Pick the sandbox's division in every Exact node after import, as the sticky notes ask a merchant
+	 * to do (default: leave the templates' empty Division, i.e. the user's current division).
+	 */
+	pickDivision?: boolean;
 	/** Keep n8n's user folder (database, installed package) after stop; default false. */
 	keepN8nFolder?: boolean;
 	/** Templates to activate; default all. */
@@ -155,6 +160,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 		await step('importAndActivate', async () => {
 			for (const t of templates) await rest.call('POST', '/rest/workflows', t.json);
 			await fillInWebhookSecret(rest, templates, exact);
+			if (options.pickDivision) await pickDivision(rest, templates, exact.division);
 			for (const t of templates.filter(options.activate ?? (() => true))) {
 				await rest.activateWorkflow(t.id);
 				log(`Activated "${t.name}"`);
@@ -261,5 +267,19 @@ async function waitForTriggerRegistrations(
 		if (missing.length === 0) return;
 		if (Date.now() > deadline) throw new Error(`Triggers not registered after activation: ${missing.join(', ')}`);
 		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+}
+
+/** Sets the Division of every Exact node to `division`, as a merchant picks it in each node. */
+async function pickDivision(rest: N8nRest, templates: TemplateInfo[], division: number): Promise<void> {
+	for (const t of templates) {
+		await rest.updateWorkflow(t.id, (nodes) => {
+			for (const n of nodes) {
+				const parameters = n.parameters as Record<string, unknown>;
+				if (parameters && typeof parameters.division === 'object') {
+					parameters.division = { __rl: true, mode: 'id', value: String(division) };
+				}
+			}
+		});
 	}
 }

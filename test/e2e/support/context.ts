@@ -154,6 +154,37 @@ export async function waitFor<T>(
 	}
 }
 
+/**
+ * Reads n8n's stored execution data ("flatted": every string and object is an array entry, referred
+ * to by its index as a string).
+ */
+export function unflatten(text: string): Record<string, unknown> {
+	const table = JSON.parse(text) as unknown[];
+	const done = new Map<number, unknown>();
+	const revive = (index: number): unknown => {
+		if (done.has(index)) return done.get(index);
+		const value = table[index];
+		if (!value || typeof value !== 'object') {
+			done.set(index, value);
+			return value;
+		}
+		const copy: Record<string, unknown> | unknown[] = Array.isArray(value) ? [] : {};
+		done.set(index, copy);
+		for (const [key, inner] of Object.entries(value as Record<string, unknown>)) {
+			(copy as Record<string, unknown>)[key] = typeof inner === 'string' ? revive(Number(inner)) : inner;
+		}
+		return copy;
+	};
+	return revive(0) as Record<string, unknown>;
+}
+
+/** Why an execution failed: its error message and the node it stopped at. */
+export async function executionFailure(rest: N8nRest, id: string): Promise<string> {
+	const execution = await rest.execution(id);
+	const result = (unflatten(execution.data).resultData ?? {}) as { error?: { message?: string }; lastNodeExecuted?: string };
+	return `execution ${id} (${execution.workflowId}) at ${result.lastNodeExecuted ?? '?'}: ${result.error?.message ?? '?'}`;
+}
+
 /** The error handler's records, for failure messages of tests. */
 export async function recordedFailures(rest: N8nRest): Promise<string> {
 	const rows = await rest.dataTableRows(FAILURES_TABLE).catch(() => []);
