@@ -40,5 +40,8 @@ test('an access token that expires mid-run is refreshed and no order is lost', a
 	const failed = (await e2e.rest.executions()).filter(
 		(e) => e.status === 'error' && Date.parse(e.startedAt) >= expiredAt - 5000,
 	);
-	expect(await Promise.all(failed.map((e) => executionFailure(e2e.rest, e.id)))).toEqual([]);
+	const ours = (await Promise.all(failed.map((e) => executionFailure(e2e.rest, e.id)))).filter(
+		(f) => f.order === null || names.has(f.order),
+	);
+	expect(ours.map((f) => f.text)).toEqual([]);
 }, 420_000);

@@ -178,11 +178,21 @@ export function unflatten(text: string): Record<string, unknown> {
 	return revive(0) as Record<string, unknown>;
 }
 
-/** Why an execution failed: its error message and the node it stopped at. */
-export async function executionFailure(rest: N8nRest, id: string): Promise<string> {
+/** Why an execution failed (message and node) and which Shopify order started it, if one did. */
+export async function executionFailure(
+	rest: N8nRest,
+	id: string,
+): Promise<{ order: string | null; text: string }> {
 	const execution = await rest.execution(id);
-	const result = (unflatten(execution.data).resultData ?? {}) as { error?: { message?: string }; lastNodeExecuted?: string };
-	return `execution ${id} (${execution.workflowId}) at ${result.lastNodeExecuted ?? '?'}: ${result.error?.message ?? '?'}`;
+	const result = (unflatten(execution.data).resultData ?? {}) as {
+		error?: { message?: string };
+		lastNodeExecuted?: string;
+		runData?: Record<string, Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown> }>> } }>>;
+	};
+	const trigger = result.runData?.['Shopify Trigger']?.[0]?.data?.main?.[0]?.[0]?.json;
+	const order = typeof trigger?.name === 'string' ? trigger.name : null;
+	const text = `execution ${id} (${execution.workflowId}, order ${order ?? '-'}) at ${result.lastNodeExecuted ?? '?'}: ${result.error?.message ?? '?'}`;
+	return { order, text };
 }
 
 /** The error handler's records, for failure messages of tests. */
