@@ -67,7 +67,7 @@ async function handleApi(
 		return;
 	}
 	if (fault?.mode === 'delay') await sleep(fault.delayMs, core.closing.signal);
-	const match = /^\/admin\/api\/([^/]+)\/(.+)$/.exec(url.pathname);
+	const match = /^\/admin\/api\/([^/]+)\/+(.+)$/.exec(url.pathname); // n8n sends "2024-07//webhooks"
 	const version = match ? resolveVersion(match[1]) : undefined;
 	let status = 404;
 	let body: unknown = { errors: 'Not Found' };

@@ -49,6 +49,12 @@ describe('Shopify sandbox: REST as n8n calls it', () => {
 		]);
 	});
 
+	it("answers the Shopify Trigger's double-slash path (/admin/api/2024-07//webhooks) as n8n 2.8.4 sends it", async () => {
+		const listed = await client.rest('GET', '/admin/api/2024-07//webhooks?topic=orders%2Fcreate');
+		expect(listed.status).toBe(200);
+		expect(Array.isArray(listed.body.webhooks)).toBe(true);
+	});
+
 	it('refuses a duplicate subscription, an unknown topic and a blank address with 422', async () => {
 		const body = { webhook: { topic: 'orders/create', address, format: 'json' } };
 		expect((await client.rest('POST', '/admin/api/2024-07/webhooks.json', body)).status).toBe(201);
