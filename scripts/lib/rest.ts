@@ -40,11 +40,28 @@ export class N8nRestError extends Error {
 	}
 }
 
+/** A logged-in session: n8n's auth cookie and the browser id it is bound to. */
+export interface N8nSession {
+	cookie: string;
+	browserId: string;
+}
+
 export class N8nRest {
 	private cookie = '';
-	private readonly browserId = randomUUID();
+	private readonly browserId: string;
 
-	constructor(readonly baseUrl: string) {}
+	/** A client; with `session`, one that goes on with a login made elsewhere (n8n limits logins). */
+	constructor(
+		readonly baseUrl: string,
+		session?: N8nSession,
+	) {
+		this.browserId = session?.browserId ?? randomUUID();
+		this.cookie = session?.cookie ?? '';
+	}
+
+	session(): N8nSession {
+		return { cookie: this.cookie, browserId: this.browserId };
+	}
 
 	/** Sends a request to n8n with the login cookie; returns the body's `data` (n8n wraps answers). */
 	async call<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {

@@ -5,7 +5,7 @@
 import { readFileSync } from 'fs';
 
 import { okJson, requestJson, trustSandboxCertificate } from '../../../scripts/lib/http';
-import type { OAuthResult, Owner } from '../../../scripts/lib/rest';
+import type { N8nSession, OAuthResult, Owner } from '../../../scripts/lib/rest';
 import { N8nRest } from '../../../scripts/lib/rest';
 import type { SampleOrder } from '../../../scripts/lib/orders';
 import { FAILURES_TABLE } from '../../../scripts/lib/report';
@@ -18,6 +18,8 @@ export interface StackInfo {
 	shopDomain: string;
 	shopifyAppSecret: string;
 	owner: Owner;
+	/** The owner's login from globalSetup: n8n answers 429 to more than a few logins a minute. */
+	session: N8nSession;
 	templates: Array<{ id: string; name: string; file: string }>;
 	credentialIds: Record<string, string>;
 	oauth: OAuthResult;
@@ -81,8 +83,7 @@ export function stackInfo(): StackInfo {
 export async function connect(): Promise<E2E> {
 	const info = stackInfo();
 	trustSandboxCertificate(info.certificatePem);
-	const rest = new N8nRest(info.n8nUrl);
-	await rest.login(info.owner.email, info.owner.password);
+	const rest = new N8nRest(info.n8nUrl, info.session);
 	const records = async (url: string): Promise<Row[]> => {
 		const body = await okJson<{ records?: Row[] } | Row[]>('GET', url);
 		return Array.isArray(body) ? body : (body.records ?? []);

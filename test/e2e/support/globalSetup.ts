@@ -41,6 +41,7 @@ export default async function globalSetup(): Promise<void> {
 		shopDomain: stack.shopify.shopDomain,
 		shopifyAppSecret: stack.shopify.appSecret,
 		owner: stack.owner,
+		session: stack.rest.session(),
 		templates: stack.templates.map((t) => ({ id: t.id, name: t.name, file: path.basename(t.file) })),
 		credentialIds: stack.credentialIds,
 		oauth: stack.oauth,
