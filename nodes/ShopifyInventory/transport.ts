@@ -8,7 +8,7 @@
  * Retrying a mutation is safe here: every stock write carries a compare-and-swap value, so a write
  * that did land the first time fails the second time with a stale error instead of applying twice.
  */
-import { NodeApiError, NodeOperationError, sleepWithAbort } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -18,6 +18,8 @@ import type {
 	INode,
 	JsonObject,
 } from 'n8n-workflow';
+
+import { sleepUnlessCancelled } from '../shared/sleep';
 
 import { resolveShopifyEndpoint, ShopifyEndpointError } from '../core/stock/shopifyEndpoint';
 import type { ShopifyEndpoint } from '../core/stock/shopifyEndpoint';
@@ -135,7 +137,7 @@ async function wait(ctx: ShopifyContext, ms: number): Promise<void> {
 		typeof (ctx as IExecuteFunctions).getExecutionCancelSignal === 'function'
 			? (ctx as IExecuteFunctions).getExecutionCancelSignal()
 			: undefined;
-	await sleepWithAbort(Math.min(ms, shopifyTransportSettings.maxWaitMs), signal);
+	await sleepUnlessCancelled(Math.min(ms, shopifyTransportSettings.maxWaitMs), signal);
 }
 
 /** Milliseconds until `cost` points are available (0 when they are, or nothing is known). */

@@ -7,7 +7,8 @@ import type {
 } from 'n8n-workflow';
 
 import { operations, properties, type ShopifyToExactOperation } from './actions';
-import { failedItem, mappingError } from './actions/errors';
+import { failedItem } from '../shared/failedItem';
+import { mappingError } from './actions/errors';
 
 /**
  * Pure mapping node: Shopify payloads (as n8n's Shopify Trigger emits them) → the order document,
@@ -45,7 +46,7 @@ export class ShopifyToExact implements INodeType {
 			} catch (caught) {
 				const error = mappingError(this, caught, itemIndex);
 				if (!this.continueOnFail()) throw error;
-				out.push(failedItem(items[itemIndex], error, itemIndex));
+				out.push(failedItem(this, items[itemIndex], itemIndex, error));
 			}
 		}
 		return [out];

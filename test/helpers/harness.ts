@@ -77,11 +77,16 @@ export interface RunNodeOptions {
 	credentialId?: string;
 	staticData?: IDataObject;
 	continueOnFail?: boolean;
+	/** The node's "On Error" setting (e.g. 'continueErrorOutput'); overrides continueOnFail. */
+	onError?: INode['onError'];
 	executionId?: string;
 }
 
 export interface RunNodeResult {
+	/** The first (main) output. */
 	items: INodeExecutionData[];
+	/** Every output in order; with onError 'continueErrorOutput' the last one is the error output. */
+	outputs: INodeExecutionData[][];
 	/** The error the node threw (the original object), else the execution's error. */
 	error?: Error & { description?: string; context?: IDataObject; httpCode?: string | null };
 	runData: IRunData;
@@ -127,6 +132,7 @@ function buildNode(options: RunNodeOptions): { node: INode; type: string } {
 		position: [0, 0],
 		parameters: options.parameters ?? {},
 		continueOnFail: options.continueOnFail ?? false,
+		...(options.onError ? { onError: options.onError } : {}),
 		...(credential && credentialType
 			? { credentials: { [credentialType]: { id: credential.id, name: credential.name } } }
 			: {}),
@@ -222,6 +228,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 	const task = runData[NODE_NAME]?.[0];
 	return {
 		items: task?.data?.main?.[0] ?? [],
+		outputs: (task?.data?.main ?? []).map((output) => output ?? []),
 		error: (thrown.error ?? task?.error ?? run.data.resultData.error) as RunNodeResult['error'],
 		runData,
 		executionId,

@@ -1,4 +1,4 @@
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 import type {
 	IExecuteFunctions,
 	INodeExecutionData,
@@ -6,11 +6,12 @@ import type {
 	INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { failAll, runOperation } from '../shared/dispatch';
+import { errorForItem } from '../shared/runner';
 import { divisionLocator, methods as sharedMethods } from '../shared/descriptions';
 import { searchAccounts } from '../shared/methods/accounts';
 import { getPaymentConditions } from '../shared/methods/paymentConditions';
 import { description as operationsDescription, operations } from './actions';
-import type { AccountOperation } from './actions';
 
 export class ExactOnlineAccount implements INodeType {
 	description: INodeTypeDescription = {
@@ -36,21 +37,11 @@ export class ExactOnlineAccount implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const operation = this.getNodeParameter('operation', 0) as AccountOperation;
-		const module = operations[operation];
-		if (!module) {
-			const error = new NodeOperationError(
-				this.getNode(),
-				`Unknown operation "${String(operation)}"`,
-			);
-			if (!this.continueOnFail()) throw error;
-			return [
-				this.getInputData().map((item, i) => ({
-					json: { ...item.json, error: error.message },
-					pairedItem: { item: i },
-				})),
-			];
+		try {
+			return await runOperation(this, operations);
+		} catch (error) {
+			if (!this.continueOnFail()) throw errorForItem(this, error, 0);
+			return failAll(this, error);
 		}
-		return await module.execute.call(this);
 	}
 }

@@ -1,4 +1,4 @@
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 import type {
 	IExecuteFunctions,
 	INodeExecutionData,
@@ -6,12 +6,13 @@ import type {
 	INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { failAll, runOperation } from '../shared/dispatch';
+import { errorForItem } from '../shared/runner';
 import { divisionLocator, methods as sharedMethods } from '../shared/descriptions';
 import { getItemGroups } from '../shared/methods/itemGroups';
 import { searchItems } from '../shared/methods/items';
 import { getVatCodes } from '../shared/methods/vatCodes';
 import { description as operationsDescription, operations } from './actions';
-import type { ItemOperation } from './actions';
 
 export class ExactOnlineItem implements INodeType {
 	description: INodeTypeDescription = {
@@ -37,21 +38,11 @@ export class ExactOnlineItem implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const operation = this.getNodeParameter('operation', 0) as ItemOperation;
-		const module = operations[operation];
-		if (!module) {
-			const error = new NodeOperationError(
-				this.getNode(),
-				`Unknown operation "${String(operation)}"`,
-			);
-			if (!this.continueOnFail()) throw error;
-			return [
-				this.getInputData().map((item, i) => ({
-					json: { ...item.json, error: error.message },
-					pairedItem: { item: i },
-				})),
-			];
+		try {
+			return await runOperation(this, operations);
+		} catch (error) {
+			if (!this.continueOnFail()) throw errorForItem(this, error, 0);
+			return failAll(this, error);
 		}
-		return await module.execute.call(this);
 	}
 }

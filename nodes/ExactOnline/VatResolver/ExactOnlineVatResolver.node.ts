@@ -8,6 +8,7 @@ import type {
 
 import { methods as sharedMethods } from '../shared/descriptions';
 import { getVatCodes } from '../shared/methods/vatCodes';
+import { failAll } from '../shared/dispatch';
 import { runPerItem } from '../shared/runner';
 import { operations, properties, type VatResolverOperation } from './actions';
 
@@ -44,15 +45,10 @@ export class ExactOnlineVatResolver implements INodeType {
 		if (!op) {
 			const error = new NodeOperationError(
 				this.getNode(),
-				`Unknown operation: ${String(operation)}`,
+				`Unknown operation "${String(operation)}"`,
 			);
 			if (!this.continueOnFail()) throw error;
-			const failed = this.getInputData().map((item, itemIndex) => ({
-				json: { ...item.json, error: error.message },
-				error,
-				pairedItem: { item: itemIndex },
-			}));
-			return [failed];
+			return failAll(this, error);
 		}
 		return await runPerItem.call(
 			this,

@@ -7,6 +7,7 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { failedItem } from '../../shared/failedItem';
 import { getExactCallCount } from './transport';
 
 export type ItemOperation = (
@@ -51,21 +52,18 @@ function outputs(
 	}));
 }
 
-/**
- * The continueOnFail output: the input json plus the error. The error object is not attached as
- * `item.error`, because n8n-core (2.8) then replaces the whole json with `{ error: message }`.
- */
+/** The continueOnFail output of one item (see failedItem), with its HTTP code and call count. */
 function failure(
+	ctx: IExecuteFunctions,
 	item: INodeExecutionData,
 	itemIndex: number,
 	error: NodeApiError | NodeOperationError,
 	calls?: number,
 ): INodeExecutionData {
-	const json: IDataObject = { ...item.json, error: error.message };
-	if (error.description) json.errorDescription = error.description;
-	if (error instanceof NodeApiError && error.httpCode) json.errorHttpCode = error.httpCode;
-	if (calls !== undefined) json.exactCalls = calls;
-	return { json, pairedItem: { item: itemIndex } };
+	const extra: IDataObject = {};
+	if (error instanceof NodeApiError && error.httpCode) extra.errorHttpCode = error.httpCode;
+	if (calls !== undefined) extra.exactCalls = calls;
+	return failedItem(ctx, item, itemIndex, error, extra);
 }
 
 export async function runPerItem(
@@ -85,7 +83,7 @@ export async function runPerItem(
 			const wrapped = errorForItem(this, error, itemIndex);
 			if (!this.continueOnFail()) throw wrapped;
 			out.push(
-				failure(items[itemIndex], itemIndex, wrapped, getExactCallCount.call(this) - before),
+				failure(this, items[itemIndex], itemIndex, wrapped, getExactCallCount.call(this) - before),
 			);
 		}
 	}
@@ -115,7 +113,7 @@ export async function runBatch(
 		}
 	} catch (error) {
 		if (!this.continueOnFail()) throw errorForItem(this, error, 0);
-		return [items.map((item, i) => failure(item, i, errorForItem(this, error, i)))];
+		return [items.map((item, i) => failure(this, item, i, errorForItem(this, error, i)))];
 	}
 	const batchCalls = getExactCallCount.call(this) - before;
 	const out: INodeExecutionData[] = [];
@@ -124,7 +122,7 @@ export async function runBatch(
 		if (result instanceof Error) {
 			const wrapped = errorForItem(this, result, i);
 			if (!this.continueOnFail()) throw wrapped;
-			out.push(failure(items[i], i, wrapped));
+			out.push(failure(this, items[i], i, wrapped));
 			continue;
 		}
 		out.push(

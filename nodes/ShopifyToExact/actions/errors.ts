@@ -37,17 +37,3 @@ export function mappingError(
 	}
 	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
 }
-
-/**
- * What continueOnFail emits for a failed item: its input plus the error text. The error object is
- * not attached to the item: n8n-core would then replace the json with `{ error }` alone.
- */
-export function failedItem(
-	item: INodeExecutionData,
-	error: NodeOperationError,
-	itemIndex: number,
-): INodeExecutionData {
-	const json: IDataObject = { ...item.json, error: error.message };
-	if (error.description) json.errorDescription = error.description;
-	return { json, pairedItem: { item: itemIndex } };
-}

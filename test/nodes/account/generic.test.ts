@@ -17,6 +17,23 @@ describe('Account: generic operations', () => {
 	});
 	afterAll(async () => kit.close());
 
+	it('with "Continue (using error output)" routes the missing account to the error output, with the HTTP reason', async () => {
+		const missing = '00000000-0000-0000-0000-0000000000ac';
+		const result = await kit.run(
+			node,
+			{ operation: 'get', accountId: { __rl: true, mode: 'id', value: '={{$json.id}}' } },
+			[{ id: missing }, { id: korenbloemId }],
+			{ onError: 'continueErrorOutput' },
+		);
+		const [main, errors] = result.outputs;
+		expect(main.map((item) => [item.json.Name, item.pairedItem])).toEqual([
+			['Bakkerij De Korenbloem', { item: 1 }],
+		]);
+		expect(errors.map((item) => item.pairedItem)).toEqual([{ item: 0 }]);
+		expect(Object.keys(errors[0].json)).toEqual(['error']);
+		expect(errors[0].json.error).toMatch(/404/);
+	});
+
 	it('gets one account by ID in one call, and fails a missing one per item with continueOnFail', async () => {
 		await kit.clearCalls();
 		const missing = '00000000-0000-0000-0000-0000000000ab';

@@ -20,7 +20,7 @@ import type { CredentialStore } from '../../helpers/credentials';
 import { admin, calls, createCredentialStore, mintTokens } from '../../helpers/exactSandbox';
 import type { CallEntry } from '../../helpers/exactSandbox';
 import { runNode } from '../../helpers/harness';
-import type { RunNodeResult } from '../../helpers/harness';
+import type { RunNodeOptions, RunNodeResult } from '../../helpers/harness';
 
 export interface Kit {
 	sandbox: ExactSandbox;
@@ -32,7 +32,12 @@ export interface Kit {
 		parameters: INodeParameters,
 		/** Input items: json objects (documents) or full items. */
 		items: ReadonlyArray<object>,
-		options?: { continueOnFail?: boolean; credentialId?: string; staticData?: IDataObject },
+		options?: {
+			continueOnFail?: boolean;
+			onError?: RunNodeOptions['onError'];
+			credentialId?: string;
+			staticData?: IDataObject;
+		},
 	): Promise<RunNodeResult>;
 	/** A second credential of the same Exact user (another n8n process has its own request chain). */
 	addCredential(id: string): Promise<void>;
@@ -71,6 +76,7 @@ export async function startKit(): Promise<Kit> {
 				items: items as Array<IDataObject | INodeExecutionData>,
 				credentials,
 				continueOnFail: options?.continueOnFail,
+				onError: options?.onError,
 				credentialId: options?.credentialId,
 				staticData: options?.staticData,
 			}),

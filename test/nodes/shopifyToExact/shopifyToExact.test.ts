@@ -106,6 +106,28 @@ describe('Shopify to Exact: Map Order', () => {
 		expect(result.items[0].json.error).toBeUndefined();
 	});
 
+	it('with "Continue (using error output)" sends only the invalid order to the error output, with its reason', async () => {
+		const bad = fixture(NL_ORDER);
+		delete bad.line_items;
+		const result = await runNode({
+			node: new ShopifyToExact(),
+			parameters: { operation: 'order' } as never,
+			items: [fixture(NL_ORDER), bad, fixture('synthetic/de-b2c-oss.json')],
+			credentials: new CredentialStore(),
+			onError: 'continueErrorOutput',
+		});
+		expect(result.error).toBeUndefined();
+		const [main, errors] = result.outputs;
+		expect(main.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 2 }]);
+		expect(main.every((item) => item.json.error === undefined)).toBe(true);
+		expect(errors).toHaveLength(1);
+		expect(errors[0].pairedItem).toEqual({ item: 1 });
+		// The field list (the error's description) travels in the one text n8n routes.
+		expect(errors[0].json.error).toMatch(
+			/^Order #1101: line_items is missing.*\(Fields to check in the Shopify order: .*line_items/,
+		);
+	});
+
 	it('reports an invalid setting as a node option to correct', async () => {
 		const result = await run([fixture(NL_ORDER)], { options: { vatNumberPattern: '([A-Z' } }, true);
 		expect(result.items[0].json.error).toMatch(/vatNumberPattern/);

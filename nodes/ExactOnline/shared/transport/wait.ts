@@ -1,5 +1,4 @@
-import { sleepWithAbort } from 'n8n-workflow';
-
+import { sleepUnlessCancelled } from '../../../shared/sleep';
 import type { TransportContext } from './context';
 import { isExecuteContext } from './context';
 
@@ -7,5 +6,5 @@ import { isExecuteContext } from './context';
 export async function waitMs(ctx: TransportContext, ms: number): Promise<void> {
 	if (ms <= 0) return;
 	const signal = isExecuteContext(ctx) ? ctx.getExecutionCancelSignal() : undefined;
-	await sleepWithAbort(ms, signal);
+	await sleepUnlessCancelled(ms, signal);
 }
