@@ -52,6 +52,8 @@ export async function resolve(
 	items: Array<IDataObject | INodeExecutionData | EnrichedOrderDocument>,
 	parameters: IDataObject = {},
 	continueOnFail = false,
+	/** The workflow's static data, shared between runs like an active workflow's. */
+	staticData?: IDataObject,
 ): Promise<RunNodeResult> {
 	const { options, ...rest } = parameters;
 	return await runNode({
@@ -65,6 +67,7 @@ export async function resolve(
 		items: items as IDataObject[],
 		credentials: env.credentials,
 		continueOnFail,
+		staticData,
 	});
 }
 

@@ -240,6 +240,57 @@ describe('VAT Resolver: Resolve VAT Codes against the seeded division', () => {
 		expect(result.items.map((item) => item.json.exactCalls)).toEqual([1, ...Array(19).fill(0)]);
 	});
 
+	it('reuses the VAT codes of an earlier run of the workflow: the next run makes no Exact call', async () => {
+		const staticData: IDataObject = {};
+		await admin(sandbox, 'DELETE', 'calls');
+		const first = await resolve(env, [documentOf('de-b2c-oss')], {}, false, staticData);
+		const second = await resolve(env, [documentOf('de-b2c-oss')], {}, false, staticData);
+		expect(first.items[0].json.exactCalls).toBe(1);
+		expect(second.items[0].json.exactCalls).toBe(0);
+		expect(vatCodes(second.items[0].json)).toEqual(vatCodes(first.items[0].json));
+		expect(await calls(sandbox)).toHaveLength(1);
+		// Turned off (0 minutes), every run loads them again.
+		const off = await resolve(
+			env,
+			[documentOf('de-b2c-oss')],
+			{ options: { rememberVatCodesMinutes: 0 } },
+			false,
+			staticData,
+		);
+		expect(off.items[0].json.exactCalls).toBe(1);
+	});
+
+	it('reloads remembered VAT codes at once when an order needs a code created in Exact since', async () => {
+		const staticData: IDataObject = {};
+		const before = await resolve(env, [documentOf('de-b2c-oss')], {}, false, staticData);
+		expect(before.error).toBeUndefined();
+		await admin(sandbox, 'POST', `records/vat/VATCodes?division=${sandbox.division}`, [
+			{
+				Code: 'XIS',
+				Description: 'OSS XI 20% standaard',
+				Percentage: 0.2,
+				Type: 'I',
+				VATTransactionType: 'S',
+				EUSalesListing: 'N',
+				OssCountry: 'XI',
+				IsBlocked: false,
+				Charged: false,
+			},
+		]);
+		await admin(sandbox, 'DELETE', 'calls');
+		const result = await resolve(
+			env,
+			[documentOf('gb-northern-ireland'), documentOf('gb-northern-ireland')],
+			{},
+			false,
+			staticData,
+		);
+		expect(result.error).toBeUndefined();
+		expect(result.items.map((item) => vatCodes(item.json)[0])).toEqual(['XIS', 'XIS']);
+		// One reload for the execution, not one per order.
+		expect(await calls(sandbox)).toHaveLength(1);
+	});
+
 	it('passes a skipped test order through unchanged without calling Exact', async () => {
 		const input = documentOf({ ...shopifyOrder('de-b2c-oss'), test: true });
 		await admin(sandbox, 'DELETE', 'calls');

@@ -11,7 +11,7 @@ import { isOrderDocument, type EnrichedOrderDocument } from '../../../core/docum
 import type { ShippingMode, VatSettings } from '../../../core/vat';
 import { applyResolvedVat, resolveDocumentVat } from '../../../core/vat/resolveDocument';
 import { DEFAULT_VIES_BASE_URL } from '../../shared/vies';
-import { loadVatCodesOnce } from '../helpers/vatCodes';
+import { vatCodesForRun } from '../helpers/vatCodes';
 import {
 	checkCustomerVatNumber,
 	type ViesDownBehaviour,
@@ -39,6 +39,15 @@ export const description: INodeProperties[] = [
 		default: {},
 		displayOptions: show,
 		options: [
+			{
+				displayName: 'Remember VAT Codes (Minutes)',
+				name: 'rememberVatCodesMinutes',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 60,
+				description:
+					"How long the division's VAT codes loaded by one run are reused by the next runs of the active workflow, saving one Exact call per run. An order that needs a code the remembered list lacks reloads the list at once. 0 loads them in every run.",
+			},
 			{
 				displayName: 'Shipping VAT',
 				name: 'shippingVat',
@@ -179,22 +188,31 @@ export async function execute(
 	const sellerUsesOss = this.getNodeParameter('sellerUsesOss', itemIndex, true) as boolean;
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const settings = vatSettings(options);
-	const { division, vatCodes } = await loadVatCodesOnce(this, itemIndex);
+	const rememberMinutes = Number(options.rememberVatCodesMinutes ?? 60);
+	let codes = await vatCodesForRun(this, itemIndex, rememberMinutes);
 	const vatNumber = await checkCustomerVatNumber(this, itemIndex, doc, {
 		mode: (options.viesCheck as ViesMode | undefined) ?? 'check',
 		whenDown: (options.viesUnavailable as ViesDownBehaviour | undefined) ?? 'treatAsInvalid',
 		viesBaseUrl: String(options.viesBaseUrl || DEFAULT_VIES_BASE_URL),
 		classify: { sellerCountry, sellerUsesOss, settings },
 	});
-	const resolved = resolveDocumentVat(doc, {
-		sellerCountry,
-		sellerUsesOss,
-		shippingMode: (options.shippingVat as ShippingMode | undefined) ?? 'proRata',
-		settings,
-		vatCodes,
-		mapping,
-		vatNumberValid: vatNumber.valid,
-	});
+	const resolve = () =>
+		resolveDocumentVat(doc, {
+			sellerCountry,
+			sellerUsesOss,
+			shippingMode: (options.shippingVat as ShippingMode | undefined) ?? 'proRata',
+			settings,
+			vatCodes: codes.vatCodes,
+			mapping,
+			vatNumberValid: vatNumber.valid,
+		});
+	let resolved = resolve();
+	if (resolved.errors.length > 0 && codes.fromEarlierRun) {
+		// The code may have been created in Exact since the list was remembered.
+		codes = await vatCodesForRun(this, itemIndex, rememberMinutes, true);
+		resolved = resolve();
+	}
+	const { division } = codes;
 	if (resolved.errors.length > 0) {
 		const notes = [...vatNumber.warnings, ...resolved.warnings];
 		throw new NodeOperationError(

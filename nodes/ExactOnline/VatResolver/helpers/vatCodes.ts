@@ -1,5 +1,8 @@
-/** The division's VAT codes, loaded once per execution and division (one GET vat/VATCodes). */
-import type { IExecuteFunctions } from 'n8n-workflow';
+/**
+ * The division's VAT codes: one GET vat/VATCodes per execution and division, or none when an
+ * earlier run of the workflow remembered them (workflow static data, for `rememberMinutes`).
+ */
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { ExactVatCode } from '../../../core/vat';
 import { SALES_VAT_CODES, VAT_CODE_FIELDS } from '../../shared/methods/vatCodes';
@@ -18,10 +21,12 @@ const loads = new Map<string, Promise<ExactVatCode[]>>();
 export async function loadVatCodesOnce(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
+	reload = false,
 ): Promise<DivisionVatCodes> {
 	const division = await resolveDivision.call(ctx, itemIndex);
 	const execution = executionKey(ctx);
 	const key = execution ? `${execution}|${credentialKey(ctx)}|${division}` : undefined;
+	if (reload && key) loads.delete(key);
 	let pending = key ? loads.get(key) : undefined;
 	if (!pending) {
 		pending = exactGetAll.call(ctx, {
@@ -39,4 +44,63 @@ export async function loadVatCodesOnce(
 		}
 	}
 	return { division, vatCodes: await pending };
+}
+
+/** Static-data slot of the remembered codes, per division. */
+export const VAT_CODE_CACHE_SLOT = 'vatCodes';
+
+interface RememberedCodes {
+	at: number;
+	codes: ExactVatCode[];
+	/** The execution that loaded them. */
+	execution?: string;
+}
+
+function remembered(
+	store: IDataObject,
+	division: number,
+	now: number,
+	maxAgeMs: number,
+): RememberedCodes | undefined {
+	const slot = store[VAT_CODE_CACHE_SLOT] as Record<string, RememberedCodes> | undefined;
+	const entry = slot?.[String(division)];
+	if (!entry || !Array.isArray(entry.codes) || typeof entry.at !== 'number') return undefined;
+	const age = now - entry.at;
+	return age >= 0 && age < maxAgeMs ? entry : undefined;
+}
+
+export interface VatCodesForRun extends DivisionVatCodes {
+	/** True when the codes came from an earlier run (they may miss a code created since). */
+	fromEarlierRun: boolean;
+}
+
+/**
+ * The codes for this item: remembered ones while younger than `rememberMinutes` (0 = never), else
+ * loaded (once per execution) and remembered. `fresh` skips what was remembered, e.g. after the
+ * remembered codes lacked one the order needs.
+ */
+export async function vatCodesForRun(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	rememberMinutes: number,
+	fresh = false,
+): Promise<VatCodesForRun> {
+	if (!(rememberMinutes > 0))
+		return { ...(await loadVatCodesOnce(ctx, itemIndex)), fromEarlierRun: false };
+	const store = ctx.getWorkflowStaticData('node');
+	const division = await resolveDivision.call(ctx, itemIndex);
+	const execution = executionKey(ctx);
+	const now = Date.now();
+	const cached = fresh ? undefined : remembered(store, division, now, rememberMinutes * 60_000);
+	if (cached) {
+		const fromEarlierRun = !execution || cached.execution !== execution;
+		return { division, vatCodes: cached.codes, fromEarlierRun };
+	}
+	const loaded = await loadVatCodesOnce(ctx, itemIndex, fresh);
+	const slot = (store[VAT_CODE_CACHE_SLOT] ?? {}) as Record<string, RememberedCodes>;
+	store[VAT_CODE_CACHE_SLOT] = {
+		...slot,
+		[String(division)]: { at: now, codes: loaded.vatCodes, execution },
+	} as unknown as IDataObject;
+	return { ...loaded, fromEarlierRun: false };
 }
