@@ -78,6 +78,11 @@ const credentialTypes: Record<string, ICredentialType> = {
 	shopifyAdminCommerceApi: new ShopifyAdminCommerceApi(),
 };
 
+/** Teaches the harness another credential type (e.g. a peer package's, for the bench baseline). */
+export function registerCredentialType(type: ICredentialType): void {
+	credentialTypes[type.name] = type;
+}
+
 export function getCredentialType(name: string): ICredentialType {
 	const type = credentialTypes[name];
 	if (!type) throw new Error(`Unknown credential type ${name}`);

@@ -21,7 +21,7 @@ import type {
 } from 'n8n-workflow';
 
 import type { CredentialStore } from '../../../test/helpers/credentials';
-import { BenchCredentialsHelper } from './credentials';
+import { benchCredentialsHelper } from './credentials';
 
 export interface FlowNode {
 	name: string;
@@ -112,7 +112,7 @@ function additionalData(
 	hooks: ExecutionLifecycleHooks,
 ) {
 	return {
-		credentialsHelper: new BenchCredentialsHelper(store),
+		credentialsHelper: benchCredentialsHelper(store),
 		hooks,
 		executionId,
 		currentNodeExecutionIndex: 0,
