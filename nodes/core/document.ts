@@ -49,6 +49,8 @@ export interface ExactAccountRef {
 	action: 'found' | 'created' | 'updated';
 	/** Which natural key found it: vatNumber, email, shopifyCustomerId, guest. */
 	matchedBy: string | null;
+	/** Why it was found rather than created, e.g. 'duplicate removed' (After Create Check). */
+	reason?: string;
 }
 
 export interface ExactSalesOrderRef {

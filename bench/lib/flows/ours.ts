@@ -54,7 +54,7 @@ export interface OurFlowOptions {
 	division: number;
 	/** VIES stand-in of the Exact sandbox. */
 	viesBaseUrl: string;
-	/** Overrides the template's Sales Order option After Create Check (e.g. 'none'). */
+	/** Overrides the template's After Create Check of the Account and Sales Order nodes (e.g. 'none'). */
 	afterCreateCheck?: string;
 }
 
@@ -73,7 +73,8 @@ export function ourOrderFlow(options: OurFlowOptions): FlowNode[] {
 		if (usesExact) {
 			parameters.division = { __rl: true, mode: 'id', value: String(options.division) };
 		}
-		if (typeName === 'exactOnlineSalesOrder' && options.afterCreateCheck) {
+		const checksCreates = typeName === 'exactOnlineAccount' || typeName === 'exactOnlineSalesOrder';
+		if (checksCreates && options.afterCreateCheck) {
 			parameters.options = {
 				...((parameters.options as INodeParameters | undefined) ?? {}),
 				afterCreateCheck: options.afterCreateCheck,

@@ -21,7 +21,7 @@ export interface OrderRunOptions {
 	batchSize: number;
 	/** Executions in flight at once (1 = one after another). */
 	concurrency: number;
-	/** Our flow with the Sales Order's After Create Check set to this instead of the template's. */
+	/** Our flow with the After Create Check (Account and Sales Order) set to this, not the template's. */
 	afterCreateCheck?: string;
 }
 

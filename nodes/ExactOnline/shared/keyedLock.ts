@@ -25,3 +25,31 @@ export function createKeyedLock(): KeyedLock {
 		}
 	};
 }
+
+/**
+ * When this process last created a record per key, so a run whose batched lookup is older than such
+ * a create looks the key up again instead of trusting its lookup. Keeps the newest `maxKeys` keys.
+ */
+export interface CreationLog {
+	mark(key: string, at?: number): void;
+	/** Whether this process created a record for `key` at or after `since` (epoch ms). */
+	since(key: string, since: number): boolean;
+}
+
+export function createCreationLog(maxKeys = 10_000): CreationLog {
+	const lastCreate = new Map<string, number>();
+	return {
+		mark(key, at = Date.now()) {
+			lastCreate.delete(key);
+			lastCreate.set(key, at);
+			if (lastCreate.size > maxKeys) {
+				const oldest = lastCreate.keys().next().value;
+				if (oldest !== undefined) lastCreate.delete(oldest);
+			}
+		},
+		since(key, since) {
+			const at = lastCreate.get(key);
+			return at !== undefined && at >= since;
+		},
+	};
+}

@@ -172,7 +172,8 @@ export function chunkTerms(terms: Filter[], fits: (filter: Filter) => boolean): 
 	return chunks;
 }
 
-function numericCode(code: unknown): number {
+/** A numeric account code's value (Exact pads codes with spaces); other codes sort last. */
+export function numericCode(code: unknown): number {
 	const text = typeof code === 'string' ? code.trim() : '';
 	return /^\d+$/.test(text) ? Number(text) : Number.MAX_SAFE_INTEGER;
 }
@@ -194,6 +195,22 @@ function best<T extends AccountCandidate>(list: T[]): T | undefined {
 	return [...list].sort(compareCandidates)[0];
 }
 
+/** The candidates that are the shared guest account (by code, else by name). */
+export function guestHits<T extends AccountCandidate>(
+	candidates: T[],
+	settings: AccountMatchSettings,
+): T[] {
+	const code = settings.guest.code.trim();
+	const name = settings.guest.name.trim().toLowerCase();
+	return candidates.filter((c) =>
+		code
+			? normalizeCode(c.Code) === code
+			: String(c.Name ?? '')
+					.trim()
+					.toLowerCase() === name,
+	);
+}
+
 /**
  * The account these keys point at: the first key in `matchBy` order that matches decides; among
  * several matches of that key, the usable, oldest one. Comparison ignores case and spacing.
@@ -204,30 +221,32 @@ export function rankAccounts<T extends AccountCandidate>(
 	settings: AccountMatchSettings,
 ): AccountMatch<T> | null {
 	if (keys.guest) {
-		const code = settings.guest.code.trim();
-		const name = settings.guest.name.trim().toLowerCase();
-		const hits = candidates.filter((c) =>
-			code
-				? normalizeCode(c.Code) === code
-				: String(c.Name ?? '')
-						.trim()
-						.toLowerCase() === name,
-		);
-		const account = best(hits);
+		const account = best(guestHits(candidates, settings));
 		return account ? { account, matchedBy: 'guest' } : null;
 	}
 	for (const key of settings.matchBy) {
-		let hits: T[] = [];
-		if (key === 'vatNumber' && keys.vatNumber) {
-			hits = candidates.filter((c) => normalizeVatNumber(c.VATNumber) === keys.vatNumber);
-		} else if (key === 'email' && keys.email) {
-			hits = candidates.filter((c) => normalizeEmail(c.Email) === keys.email);
-		} else if (key === 'shopifyCustomerId' && keys.shopifyCustomerId && settings.idField) {
-			const field = settings.idField;
-			hits = candidates.filter((c) => normalizeCode(c[field]) === keys.shopifyCustomerId);
-		}
-		const account = best(hits);
+		const account = best(accountHits(candidates, key, keys, settings));
 		if (account) return { account, matchedBy: key };
 	}
 	return null;
+}
+
+/** The candidates that carry this one key of the customer (none when the customer lacks it). */
+export function accountHits<T extends AccountCandidate>(
+	candidates: T[],
+	key: AccountMatchKey,
+	keys: AccountKeys,
+	settings: AccountMatchSettings,
+): T[] {
+	if (key === 'vatNumber' && keys.vatNumber) {
+		return candidates.filter((c) => normalizeVatNumber(c.VATNumber) === keys.vatNumber);
+	}
+	if (key === 'email' && keys.email) {
+		return candidates.filter((c) => normalizeEmail(c.Email) === keys.email);
+	}
+	if (key === 'shopifyCustomerId' && keys.shopifyCustomerId && settings.idField) {
+		const field = settings.idField;
+		return candidates.filter((c) => normalizeCode(c[field]) === keys.shopifyCustomerId);
+	}
+	return [];
 }

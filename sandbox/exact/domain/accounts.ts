@@ -79,7 +79,10 @@ function syncVisitAddress(tx: Tx, account: Rec): void {
 export const accountHooks: Hooks = {
 	create(tx, rec) {
 		checkAccountFields(tx, rec, rec);
-		if (rec.Code == null) rec.Code = nextAccountCode(tx);
+		if (rec.Code == null) {
+			rec.Code = nextAccountCode(tx);
+			noteCode(tx, rec.Code);
+		}
 		rec.Type = 'A';
 		rec.Currency = rec.SalesCurrency ?? 'EUR';
 		rec.StatusSince = tx.now();

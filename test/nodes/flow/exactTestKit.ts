@@ -165,3 +165,20 @@ export async function runLoadOptions(
 	if (!fn) throw new Error(`No loadOptions method ${method}`);
 	return await fn.call(context);
 }
+
+/**
+ * Loads node code in its own module registry, like a second n8n process (queue mode): no memory
+ * shared with this one (locks, transport state). Its transport gets the kit's short retry times.
+ */
+export function inOtherProcess<T>(load: () => T): T {
+	let value: T | undefined;
+	jest.isolateModules(() => {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const transport = require('../../../nodes/ExactOnline/shared/transport') as {
+			configureExactTransport(patch: { retry: { baseDelayMs: number; maxDelayMs: number } }): void;
+		};
+		transport.configureExactTransport({ retry: { baseDelayMs: 5, maxDelayMs: 20 } });
+		value = load();
+	});
+	return value as T;
+}

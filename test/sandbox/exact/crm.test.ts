@@ -32,6 +32,8 @@ describe('crm/Accounts, Contacts and Addresses', () => {
 		await create('crm/Accounts', { Name: 'High BV', Code: '4000' });
 		const res = await create('crm/Accounts', { Name: 'Auto BV' });
 		expect(res.json.d.Code).toBe('4001'.padStart(18, ' '));
+		const next = await create('crm/Accounts', { Name: 'Next BV' });
+		expect(next.json.d.Code).toBe('4002'.padStart(18, ' '));
 	});
 
 	test('a duplicate Code is a 500', async () => {

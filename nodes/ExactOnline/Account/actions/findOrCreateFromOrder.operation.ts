@@ -3,7 +3,12 @@
  * address), with one batched lookup for all input items. Adds `exact.account` to the document.
  */
 import { updateDisplayOptions } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import type { EnrichedOrderDocument } from '../../../core/document';
 import type {
@@ -17,6 +22,7 @@ import type { BatchResult } from '../../shared/runner';
 import { cacheScope, openCache, readsCache, saveCache } from '../../../core/exact/masterDataCache';
 import type { CachedAccount } from '../../../core/exact/masterDataCache';
 import { EXACT_CREDENTIAL, getExactCallCount, resolveDivision } from '../../shared/transport';
+import type { AfterCreateCheck } from './fromOrder/afterCreateCheck';
 import { CachingAccountResolver } from './fromOrder/cachingResolver';
 import { AccountResolver } from './fromOrder/resolver';
 
@@ -126,6 +132,33 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			{
+				displayName: 'After Create Check',
+				name: 'afterCreateCheck',
+				type: 'options',
+				options: [
+					{
+						name: 'None',
+						value: 'none',
+						description: 'Trust the lookup before the create',
+					},
+					{
+						name: 'Report Duplicates',
+						value: 'report',
+						description:
+							'Look the customer up again after creating an account and warn if another run created one too',
+					},
+					{
+						name: 'Remove Own Duplicate',
+						value: 'removeNewer',
+						description:
+							"As Report, and delete this run's account if a concurrent run created the customer first (the oldest account stays and is used)",
+					},
+				],
+				default: 'none',
+				description:
+					'Protection against two runs creating the same new customer at the same moment, e.g. in queue mode (costs one call per new account)',
+			},
+			{
 				displayName: 'Delivery Address',
 				name: 'deliveryAddress',
 				type: 'boolean',
@@ -189,6 +222,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	return await runBatch.call(this, async (items) => {
 		const settings = readSettings(this);
 		const options = this.getNodeParameter('options', 0, {}) as {
+			afterCreateCheck?: AfterCreateCheck;
 			updateContactData?: boolean;
 			deliveryAddress?: boolean;
 			rememberRecords?: boolean;
@@ -197,6 +231,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const resolverOptions = {
 			updateContactData: options.updateContactData === true,
 			deliveryAddress: options.deliveryAddress !== false,
+			afterCreateCheck: options.afterCreateCheck ?? 'none',
 		};
 		const remember = options.rememberRecords !== false;
 		const staticData = remember || options.resetCache ? this.getWorkflowStaticData('node') : null;
@@ -239,10 +274,12 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				const { ref, warnings } = await resolver.resolve(doc, i);
 				doc.exact.account = ref;
 				doc.warnings = [...(doc.warnings ?? []), ...warnings.map((w) => `Account: ${w}`)];
-				results.push({
-					...documentOutput(doc, ref.action),
+				const out: IDataObject = {
+					...documentOutput(doc, ref.action, ref.reason),
 					exactCalls: getExactCallCount.call(this) - before,
-				});
+				};
+				if (warnings.length) out.warning = warnings.join('; ');
+				results.push(out);
 			} catch (error) {
 				results.push(error as Error);
 			}

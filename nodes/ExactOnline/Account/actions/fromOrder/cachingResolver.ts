@@ -71,7 +71,11 @@ export class CachingAccountResolver extends AccountResolver {
 		await super.prefetch(misses, pairs);
 	}
 
-	override async resolve(doc: EnrichedOrderDocument, itemIndex: number): Promise<Resolution> {
+	protected override async resolveLocked(
+		doc: EnrichedOrderDocument,
+		itemIndex: number,
+		lockKeys: string[],
+	): Promise<Resolution> {
 		const key = this.keyOf(doc);
 		const hit = this.memo.read ? this.hits.get(key) : undefined;
 		if (hit) {
@@ -91,7 +95,7 @@ export class CachingAccountResolver extends AccountResolver {
 			);
 			this.candidates.push(...found);
 		}
-		const resolution = await super.resolve(doc, itemIndex);
+		const resolution = await super.resolveLocked(doc, itemIndex, lockKeys);
 		if (hasAnyKey(this.keysOf(doc))) this.memorise(key, doc, resolution.ref);
 		return resolution;
 	}

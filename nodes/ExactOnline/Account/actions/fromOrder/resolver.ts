@@ -3,6 +3,12 @@
  * execution created, else create Account + Contact (+ MainContact when Exact did not set it),
  * then find or add the delivery address. Every POST is preceded by the batched lookup and carries
  * a writeCheck, so a dropped response is resolved by a lookup, never by a second record.
+ *
+ * Concurrency: Exact has no unique key on accounts. In one process a customer is found or created
+ * under a lock per match key, and a delivery address under a lock per account and line
+ * (customerLock.ts); a run whose lookup predates a create of this process looks up again. Across
+ * processes the After Create Check reads a new account back and keeps the oldest copy
+ * (afterCreateCheck.ts).
  */
 import type { IExecuteFunctions } from 'n8n-workflow';
 
@@ -27,7 +33,16 @@ import {
 import type { AccountKeys, AccountMatchSettings } from '../../../../core/exact/accountMatch';
 import { eq, lit } from '../../../../core/exact/filter';
 import { orderLabel } from '../../../../core/exact/orderDocumentInput';
-import { exactGetAll } from '../../../shared/transport';
+import { exactGetAll, resolveDivision } from '../../../shared/transport';
+import { checkCreatedAccount } from './afterCreateCheck';
+import type { AfterCreateCheck } from './afterCreateCheck';
+import {
+	addressLockKey,
+	createdSince,
+	customerLockKeys,
+	markCreated,
+	withLocks,
+} from './customerLock';
 import type { AccountRecord, AddressKey, AddressRecord, ContactRecord } from './lookup';
 import { CONTACT_FIELDS, lookupAccounts, lookupContacts, lookupDeliveryAddresses } from './lookup';
 import { post, putChanges } from './writes';
@@ -35,6 +50,8 @@ import { post, putChanges } from './writes';
 export interface ResolverOptions {
 	updateContactData: boolean;
 	deliveryAddress: boolean;
+	/** Read a new account back and handle a copy another process created (default 'none'). */
+	afterCreateCheck?: AfterCreateCheck;
 }
 
 export interface Resolution {
@@ -59,6 +76,8 @@ export class AccountResolver {
 	protected readonly loadedPairs = new Set<string>();
 	/** Accounts created by this execution: their addresses are all known here. */
 	private readonly created = new Set<string>();
+	/** When the batched lookup started (0: none), to spot creates of this process made since. */
+	private lookedUpAt = 0;
 
 	constructor(
 		protected readonly ctx: IExecuteFunctions,
@@ -75,6 +94,7 @@ export class AccountResolver {
 	 * `extraPairs`, those of accounts known already) and contacts.
 	 */
 	async prefetch(docs: EnrichedOrderDocument[], extraPairs: AddressKey[] = []): Promise<void> {
+		this.lookedUpAt = Date.now();
 		const terms = docs.flatMap((doc) => accountLookupTerms(this.keysOf(doc), this.settings));
 		this.candidates.push(...(await lookupAccounts(this.ctx, terms, this.settings.idField)));
 		const pairs: AddressKey[] = extraPairs.filter((key) => {
@@ -99,7 +119,21 @@ export class AccountResolver {
 			this.contacts.set(contact.ID, contact);
 	}
 
+	/** The account of one document, found or created while holding the customer's lock. */
 	async resolve(doc: EnrichedOrderDocument, itemIndex: number): Promise<Resolution> {
+		const division = await resolveDivision.call(this.ctx, itemIndex);
+		const lockKeys = customerLockKeys(division, this.keysOf(doc), this.settings);
+		return await withLocks(
+			lockKeys,
+			async () => await this.resolveLocked(doc, itemIndex, lockKeys),
+		);
+	}
+
+	protected async resolveLocked(
+		doc: EnrichedOrderDocument,
+		itemIndex: number,
+		lockKeys: string[],
+	): Promise<Resolution> {
 		const keys = this.keysOf(doc);
 		if (!hasAnyKey(keys)) {
 			throw new Error(
@@ -107,52 +141,119 @@ export class AccountResolver {
 					'to find an account by; send such orders to the shared guest account (Guest Orders setting)',
 			);
 		}
-		const warnings: string[] = [];
-		const match = rankAccounts(this.candidates, keys, this.settings);
-		let account: AccountRecord;
-		let action: ExactAccountRef['action'] = 'found';
-		if (match) {
-			account = match.account;
-			if (
-				this.options.updateContactData &&
-				!keys.guest &&
-				(await this.updateContactData(account, doc, itemIndex))
-			) {
-				action = 'updated';
-			}
-		} else {
-			account = keys.guest
-				? await this.createGuest(keys, itemIndex)
-				: await this.createCustomer(doc, keys, itemIndex, warnings);
-			action = 'created';
+		let match = rankAccounts(this.candidates, keys, this.settings);
+		if (!match && createdSince(lockKeys, this.lookedUpAt)) {
+			// Another execution of this process created the customer after this run's lookup.
+			this.candidates.push(...(await this.lookupByKeys(keys, itemIndex)));
+			match = rankAccounts(this.candidates, keys, this.settings);
 		}
-		const deliveryAddressId = this.options.deliveryAddress
-			? await this.deliveryAddress(account, doc, itemIndex, warnings)
-			: null;
+		if (!match) return await this.createAndCheck(doc, keys, itemIndex, lockKeys);
+		const warnings: string[] = [];
+		const account = match.account;
+		const updated =
+			this.options.updateContactData &&
+			!keys.guest &&
+			(await this.updateContactData(account, doc, itemIndex));
 		return {
-			ref: {
-				id: account.ID,
-				code: String(account.Code ?? '').trim(),
-				contactId: account.MainContact ?? null,
-				deliveryAddressId,
-				action,
-				matchedBy: match ? match.matchedBy : keys.guest ? 'guest' : null,
-			},
+			ref: this.refOf(
+				account,
+				await this.addressOf(account, doc, itemIndex, warnings),
+				updated ? 'updated' : 'found',
+				match.matchedBy,
+			),
 			warnings,
 		};
+	}
+
+	/** Creates the account (and contact, delivery address), then runs the After Create Check. */
+	private async createAndCheck(
+		doc: EnrichedOrderDocument,
+		keys: AccountKeys,
+		itemIndex: number,
+		lockKeys: string[],
+	): Promise<Resolution> {
+		const warnings: string[] = [];
+		const account = keys.guest
+			? await this.createGuest(keys, itemIndex)
+			: await this.createCustomer(doc, keys, itemIndex, warnings);
+		markCreated(lockKeys);
+		const addressId = await this.addressOf(account, doc, itemIndex, warnings);
+		const mode = this.options.afterCreateCheck ?? 'none';
+		const created = this.refOf(account, addressId, 'created', keys.guest ? 'guest' : null);
+		if (mode === 'none') return { ref: created, warnings };
+		const check = await checkCreatedAccount(
+			this.ctx,
+			account,
+			keys,
+			this.settings,
+			mode,
+			itemIndex,
+		);
+		warnings.push(...check.warnings);
+		if (!check.lost) return { ref: created, warnings };
+		const keeper = check.account;
+		this.replaceCreated(account, keeper);
+		const matchedBy = rankAccounts([keeper], keys, this.settings)?.matchedBy ?? null;
+		const ref = this.refOf(
+			keeper,
+			await this.addressOf(keeper, doc, itemIndex, warnings),
+			'found',
+			matchedBy,
+		);
+		return { ref: { ...ref, reason: 'duplicate removed' }, warnings };
+	}
+
+	private refOf(
+		account: AccountRecord,
+		deliveryAddressId: string | null,
+		action: ExactAccountRef['action'],
+		matchedBy: string | null,
+	): ExactAccountRef {
+		return {
+			id: account.ID,
+			code: String(account.Code ?? '').trim(),
+			contactId: account.MainContact ?? null,
+			deliveryAddressId,
+			action,
+			matchedBy,
+		};
+	}
+
+	private async addressOf(
+		account: AccountRecord,
+		doc: EnrichedOrderDocument,
+		itemIndex: number,
+		warnings: string[],
+	): Promise<string | null> {
+		return this.options.deliveryAddress
+			? await this.deliveryAddress(account, doc, itemIndex, warnings)
+			: null;
+	}
+
+	/** This run's account lost to an older copy: match the customer to the copy from now on. */
+	private replaceCreated(own: AccountRecord, keeper: AccountRecord): void {
+		const id = own.ID.toLowerCase();
+		this.created.delete(id);
+		for (let i = this.candidates.length - 1; i >= 0; i--) {
+			if (this.candidates[i].ID.toLowerCase() === id) this.candidates.splice(i, 1);
+		}
+		this.candidates.push(keeper);
+	}
+
+	private async lookupByKeys(keys: AccountKeys, itemIndex: number): Promise<AccountRecord[]> {
+		return await lookupAccounts(
+			this.ctx,
+			accountLookupTerms(keys, this.settings),
+			this.settings.idField,
+			itemIndex,
+		);
 	}
 
 	private async findByKeys(
 		keys: AccountKeys,
 		itemIndex: number,
 	): Promise<AccountRecord | undefined> {
-		const found = await lookupAccounts(
-			this.ctx,
-			accountLookupTerms(keys, this.settings),
-			this.settings.idField,
-			itemIndex,
-		);
-		return rankAccounts(found, keys, this.settings)?.account;
+		return rankAccounts(await this.lookupByKeys(keys, itemIndex), keys, this.settings)?.account;
 	}
 
 	private remember(record: Record<string, unknown>): AccountRecord {
@@ -244,6 +345,7 @@ export class AccountResolver {
 		);
 	}
 
+	/** Finds or adds the document's delivery address, holding the lock of this account and line. */
 	protected async deliveryAddress(
 		account: AccountRecord,
 		doc: EnrichedOrderDocument,
@@ -251,10 +353,29 @@ export class AccountResolver {
 		warnings: string[],
 	): Promise<string | null> {
 		const key = addressKey(account.ID, doc);
-		if (!key || !isDeliverable(doc.deliveryAddress)) return null;
+		if (!key) return null;
+		const lockKey = addressLockKey(await resolveDivision.call(this.ctx, itemIndex), pairKey(key));
+		return await withLocks(
+			[lockKey],
+			async () => await this.findOrAddAddress(account, doc, key, lockKey, itemIndex, warnings),
+		);
+	}
+
+	private async findOrAddAddress(
+		account: AccountRecord,
+		doc: EnrichedOrderDocument,
+		key: AddressKey,
+		lockKey: string,
+		itemIndex: number,
+		warnings: string[],
+	): Promise<string | null> {
+		if (!isDeliverable(doc.deliveryAddress)) return null;
 		const signature = documentAddressSignature(doc.deliveryAddress);
 		const isNew = this.created.has(account.ID.toLowerCase());
-		if (!isNew && !this.loadedPairs.has(pairKey(key))) {
+		// Another execution of this process may have added it since this run's lookup.
+		const stale =
+			createdSince([lockKey], this.lookedUpAt) && !this.findAddress(account.ID, signature);
+		if ((!isNew && !this.loadedPairs.has(pairKey(key))) || stale) {
 			this.loadedPairs.add(pairKey(key));
 			this.addresses.push(...(await lookupDeliveryAddresses(this.ctx, [key], itemIndex)));
 		}
@@ -270,6 +391,7 @@ export class AccountResolver {
 			const found = await lookupDeliveryAddresses(this.ctx, [key], itemIndex);
 			return found.find((a) => addressSignature(a) === signature);
 		})) as unknown as AddressRecord;
+		markCreated([lockKey]);
 		this.addresses.push(created);
 		return created.ID;
 	}
