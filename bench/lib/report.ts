@@ -49,47 +49,38 @@ function stockRows(r: BenchResults): string[] {
 	const o = s3.ours;
 	const b = s3.baseline;
 	const round = `Stock round: ${s3.changesPerRound} changes (1%), mean of ${s3.config.rounds}`;
+	/** One figure of ours against the baseline's; stock has one "Ours" column. */
+	const stockRow = (title: string, figure: string, ours: number, baseline: number, ratio: number) =>
+		row(['3', title, figure, fmt(ours), '', '', fmt(baseline), times(ratio)]);
 	return [
-		row([
-			'3',
+		stockRow(
 			`Stock full sync: ${fmt(s3.positions)} positions`,
 			'Exact calls',
-			fmt(o.fullSync.exactCalls),
-			'',
-			'',
-			fmt(b.fullSync.exactCalls),
-			times(s3.ratio.fullSyncExact),
-		]),
-		row([
-			'3',
+			o.fullSync.exactCalls,
+			b.fullSync.exactCalls,
+			s3.ratio.fullSyncExact,
+		),
+		stockRow(
 			'',
 			'Shopify calls',
-			fmt(o.fullSync.shopifyCalls),
-			'',
-			'',
-			fmt(b.fullSync.shopifyCalls),
-			times(s3.ratio.fullSyncShopify),
-		]),
-		row([
-			'3',
+			o.fullSync.shopifyCalls,
+			b.fullSync.shopifyCalls,
+			s3.ratio.fullSyncShopify,
+		),
+		stockRow(
 			round,
 			'Exact calls per round',
-			fmt(o.perRound.exactCalls),
-			'',
-			'',
-			fmt(b.perRound.exactCalls),
-			times(s3.ratio.roundExact),
-		]),
-		row([
-			'3',
+			o.perRound.exactCalls,
+			b.perRound.exactCalls,
+			s3.ratio.roundExact,
+		),
+		stockRow(
 			'',
 			'Shopify calls per round',
-			fmt(o.perRound.shopifyCalls),
-			'',
-			'',
-			fmt(b.perRound.shopifyCalls),
-			times(s3.ratio.roundShopify),
-		]),
+			o.perRound.shopifyCalls,
+			b.perRound.shopifyCalls,
+			s3.ratio.roundShopify,
+		),
 	];
 }
 

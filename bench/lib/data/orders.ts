@@ -5,7 +5,8 @@
 import type { OrderSpec } from './payload';
 import { shopifyOrder } from './payload';
 import type { Customer, Random, Sku } from './shop';
-import { catalogue, customers, rng } from './shop';
+import { rng } from '../../../test/helpers/random';
+import { catalogue, customers } from './shop';
 
 export interface OrderSetConfig {
 	seed: number;

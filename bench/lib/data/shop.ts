@@ -4,17 +4,8 @@
  * customers). Their Shopify orders are built in payload.ts.
  */
 import { validateVatNumber } from '../../../nodes/core/vat';
-
-export function rng(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+import { rng } from '../../../test/helpers/random';
+import type { OrderParty } from '../../../test/helpers/shopifyOrderPayload';
 
 export type Random = () => number;
 
@@ -30,19 +21,10 @@ export interface Sku {
 
 export type CustomerKind = 'nlConsumer' | 'nlBusiness' | 'euConsumer' | 'euBusiness' | 'export';
 
-export interface Customer {
+export interface Customer extends OrderParty {
 	index: number;
 	kind: CustomerKind;
 	shopifyId: string;
-	email: string;
-	firstName: string;
-	lastName: string;
-	company: string | null;
-	vatNumber: string | null;
-	street: string;
-	postcode: string;
-	city: string;
-	country: string;
 }
 
 /** Standard and reduced VAT rates Shopify charges consumers per destination country. */

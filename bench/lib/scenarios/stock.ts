@@ -8,7 +8,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { clearRateStates } from '../../../nodes/ExactOnline/shared/rateLimiter';
-import { catalogue, rng } from '../data/shop';
+import { rng } from '../../../test/helpers/random';
+import { catalogue } from '../data/shop';
 import type { BenchEnv } from '../env';
 import { PEER_CLIENT } from '../env';
 import { baselineStockFlow, ourStockFlow, WAREHOUSE_LOCATIONS } from '../flows/stock';

@@ -3,37 +3,20 @@
  * customers (some B2B with a VAT number, some guests), and orders of 1–6 lines with Dutch VAT
  * included in the prices and a shipping line on most orders. Amounts are computed in cents.
  */
+import { rng } from '../../helpers/random';
+import {
+	money,
+	shopifyCustomer,
+	shopifyLineItem,
+	shopifyOrderPayload,
+	shopifyShippingLines,
+} from '../../helpers/shopifyOrderPayload';
+import type { LineProduct, OrderParty } from '../../helpers/shopifyOrderPayload';
 
-export function rng(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+export type CatalogueItem = LineProduct;
 
-export interface CatalogueItem {
-	sku: string;
-	title: string;
-	productId: number;
-	variantId: number;
-	priceCents: number;
-}
-
-export interface SyntheticCustomer {
+export interface SyntheticCustomer extends OrderParty {
 	id: string;
-	email: string;
-	firstName: string;
-	lastName: string;
-	company: string | null;
-	vatNumber: string | null;
-	street: string;
-	postcode: string;
-	city: string;
-	country: string;
 }
 
 export interface OrderSpec {
@@ -99,115 +82,43 @@ export function customers(count: number, offset = 0): SyntheticCustomer[] {
 	});
 }
 
-function money(cents: number): string {
-	return (cents / 100).toFixed(2);
-}
-
 /** Tax contained in an incl.-VAT amount at 21 %, half away from zero. */
 function includedTax(grossCents: number): number {
 	return Math.round((grossCents * 21) / 121);
 }
 
-function address(c: SyntheticCustomer): Record<string, unknown> {
-	return {
-		first_name: c.firstName,
-		last_name: c.lastName,
-		name: `${c.firstName} ${c.lastName}`,
-		company: c.company,
-		address1: c.street,
-		address2: null,
-		city: c.city,
-		zip: c.postcode,
-		province: null,
-		province_code: null,
-		country: 'Netherlands',
-		country_code: c.country,
-		phone: null,
-	};
-}
+const btw = (grossCents: number) => [
+	{ title: 'BTW', rate: 0.21, price: money(includedTax(grossCents)) },
+];
 
 /** One Shopify order as the orders/create webhook delivers it. */
 export function shopifyOrder(spec: OrderSpec): Record<string, unknown> {
-	const id = 5500000000000 + spec.number;
-	const lineItems = spec.lines.map((line, i) => {
-		const gross = line.item.priceCents * line.quantity;
-		return {
-			id: 13000000000000 + spec.number * 10 + i,
-			admin_graphql_api_id: `gid://shopify/LineItem/${13000000000000 + spec.number * 10 + i}`,
-			product_id: line.item.productId,
-			variant_id: line.item.variantId,
-			sku: line.item.sku,
-			title: line.item.title,
-			variant_title: null,
-			name: line.item.title,
-			quantity: line.quantity,
-			price: money(line.item.priceCents),
-			taxable: true,
-			gift_card: false,
-			requires_shipping: true,
-			tax_lines: [{ title: 'BTW', rate: 0.21, price: money(includedTax(gross)) }],
-			discount_allocations: [],
-		};
-	});
-	const shipping =
-		spec.shippingCents === null
-			? []
-			: [
-					{
-						id: 4400000000000 + spec.number,
-						title: 'PostNL',
-						code: 'postnl',
-						price: money(spec.shippingCents),
-						discounted_price: money(spec.shippingCents),
-						tax_lines: [
-							{ title: 'BTW', rate: 0.21, price: money(includedTax(spec.shippingCents)) },
-						],
-						discount_allocations: [],
-					},
-				];
-	const grossLines = spec.lines.map((l) => l.item.priceCents * l.quantity);
-	const total = grossLines.reduce((a, b) => a + b, 0) + (spec.shippingCents ?? 0);
-	const tax =
-		grossLines.reduce((a, g) => a + includedTax(g), 0) +
-		(spec.shippingCents === null ? 0 : includedTax(spec.shippingCents));
 	const c = spec.customer;
-	return {
-		id,
-		admin_graphql_api_id: `gid://shopify/Order/${id}`,
-		name: `#${spec.number}`,
-		number: spec.number - 1000,
-		order_number: spec.number,
-		email: c.email,
-		currency: 'EUR',
-		presentment_currency: 'EUR',
-		customer_locale: 'nl-NL',
-		taxes_included: true,
-		test: false,
-		processed_at: '2026-03-02T10:15:00+01:00',
-		created_at: '2026-03-02T10:14:00+01:00',
-		financial_status: 'paid',
-		gateway: 'shopify_payments',
-		payment_gateway_names: ['shopify_payments'],
-		total_price: money(total),
-		total_tax: money(tax),
-		total_discounts: '0.00',
-		line_items: lineItems,
-		shipping_lines: shipping,
+	const grossLines = spec.lines.map((l) => l.item.priceCents * l.quantity);
+	const shippingCents = spec.shippingCents;
+	return shopifyOrderPayload({
+		id: 5500000000000 + spec.number,
+		number: spec.number,
+		party: c,
+		countryName: 'Netherlands',
+		locale: 'nl-NL',
+		taxesIncluded: true,
+		totalCents: grossLines.reduce((a, b) => a + b, 0) + (shippingCents ?? 0),
+		taxCents:
+			grossLines.reduce((a, g) => a + includedTax(g), 0) +
+			(shippingCents === null ? 0 : includedTax(shippingCents)),
+		lineItems: spec.lines.map((line, i) =>
+			shopifyLineItem(
+				13000000000000 + spec.number * 10 + i,
+				line.item,
+				line.quantity,
+				btw(grossLines[i]),
+			),
+		),
+		shippingLines: shopifyShippingLines(4400000000000 + spec.number, shippingCents, btw),
 		note: spec.number % 7 === 0 ? 'Graag bellen bij aflevering' : null,
-		note_attributes: c.vatNumber ? [{ name: 'vat_number', value: c.vatNumber }] : [],
-		customer: spec.guest
-			? null
-			: {
-					id: Number(c.id),
-					admin_graphql_api_id: `gid://shopify/Customer/${c.id}`,
-					email: c.email,
-					first_name: c.firstName,
-					last_name: c.lastName,
-					phone: null,
-				},
-		billing_address: address(c),
-		shipping_address: address(c),
-	};
+		customer: spec.guest ? null : shopifyCustomer(c.id, c),
+	});
 }
 
 export interface OrderSetOptions {

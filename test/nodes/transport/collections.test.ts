@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { startExactSandbox } from '../../../sandbox/exact';
 import type { ExactSandbox } from '../../../sandbox/exact';
 import { configureExactTransport } from '../../../nodes/ExactOnline/shared/transport';
@@ -16,6 +18,17 @@ describe('collections through the transport', () => {
 	const division = () => ({
 		division: { __rl: true, mode: 'id', value: String(sandbox.division) },
 	});
+	const probe = (items: IDataObject[]) =>
+		runNode({ node: new ExactProbe(), parameters: division(), items, credentials });
+	/** A probe item that reads every record of `path` whose `field` equals `value`. */
+	const getAll = (path: string, [field, value]: [string, string], select: string, more = {}) => ({
+		op: 'getAll',
+		path,
+		eq: [field, value],
+		qs: { $select: select },
+		...more,
+	});
+	const callsTo = (path: string) => calls(sandbox, `/api/v1/${sandbox.division}/${path}`);
 
 	beforeAll(async () => {
 		restore = configureExactTransport({ retry: { baseDelayMs: 10, maxDelayMs: 50 } });
@@ -53,53 +66,32 @@ describe('collections through the transport', () => {
 	it(`follows __next over ${RECORDS} records in exactly ceil(${RECORDS}/${PAGE_SIZE}) calls`, async () => {
 		const expectedCalls = Math.ceil(RECORDS / PAGE_SIZE);
 		expect(expectedCalls).toBe(42);
-		const result = await runNode({
-			node: new ExactProbe(),
-			parameters: division(),
-			items: [
-				{
-					op: 'getAll',
-					path: 'crm/Accounts',
-					eq: ['City', 'Pagingstad'],
-					qs: { $select: 'ID,Name' },
-					keepRecords: true,
-				},
-			],
-			credentials,
-		});
+		const result = await probe([
+			getAll('crm/Accounts', ['City', 'Pagingstad'], 'ID,Name', { keepRecords: true }),
+		]);
 		expect(result.error).toBeUndefined();
 		const out = result.items[0].json;
 		expect(out.count).toBe(RECORDS);
 		const ids = new Set((out.records as Array<{ ID: string }>).map((r) => r.ID));
 		expect(ids.size).toBe(RECORDS);
 		expect(out.exactCalls).toBe(expectedCalls);
-		const log = await calls(sandbox, `/api/v1/${sandbox.division}/crm/Accounts`);
+		const log = await callsTo('crm/Accounts');
 		expect(log).toHaveLength(expectedCalls);
 		expect(log.slice(1).every((c) => c.query.includes('$skiptoken='))).toBe(true);
 	});
 
 	it('returns $count as a number and parses /Date()/ values only when asked', async () => {
-		const result = await runNode({
-			node: new ExactProbe(),
-			parameters: division(),
-			items: [
-				{ op: 'request', path: 'crm/Accounts/$count', eq: ['City', 'Pagingstad'] },
-				{
-					op: 'request',
-					path: 'logistics/Items',
-					eq: ['Code', "A&B'1"],
-					qs: { $select: 'Code,Created' },
-				},
-				{
-					op: 'request',
-					path: 'logistics/Items',
-					eq: ['Code', "A&B'1"],
-					qs: { $select: 'Code,Created' },
-					parseDates: true,
-				},
-			],
-			credentials,
-		});
+		const created = {
+			op: 'request',
+			path: 'logistics/Items',
+			eq: ['Code', "A&B'1"],
+			qs: { $select: 'Code,Created' },
+		};
+		const result = await probe([
+			{ op: 'request', path: 'crm/Accounts/$count', eq: ['City', 'Pagingstad'] },
+			created,
+			{ ...created, parseDates: true },
+		]);
 		expect(result.error).toBeUndefined();
 		expect(result.items[0].json.result).toBe(RECORDS);
 		const [raw] = result.items[1].json.result as Array<{ Created: string }>;
@@ -111,94 +103,61 @@ describe('collections through the transport', () => {
 	});
 
 	it('stops following __next once the limit is reached', async () => {
-		const result = await runNode({
-			node: new ExactProbe(),
-			parameters: division(),
-			items: [
-				{
-					op: 'getAll',
-					path: 'crm/Accounts',
-					eq: ['City', 'Pagingstad'],
-					qs: { $select: 'ID' },
-					limit: 100,
-				},
-			],
-			credentials,
-		});
+		const result = await probe([
+			getAll('crm/Accounts', ['City', 'Pagingstad'], 'ID', { limit: 100 }),
+		]);
 		expect(result.items[0].json).toMatchObject({ count: 100, exactCalls: 2 });
 	});
 
-	it("finds the e-mail o'brien@example.com exactly, not its look-alikes", async () => {
-		const result = await runNode({
-			node: new ExactProbe(),
-			parameters: division(),
-			items: [
-				{
-					op: 'getAll',
-					path: 'crm/Accounts',
-					eq: ['Email', "o'brien@example.com"],
-					qs: { $select: 'Name,Email' },
-					keepRecords: true,
-				},
-			],
-			credentials,
-		});
-		expect(result.items[0].json.records).toEqual([
-			expect.objectContaining({ Name: 'Quote customer', Email: "o'brien@example.com" }),
-		]);
-		const [call] = await calls(sandbox, `/api/v1/${sandbox.division}/crm/Accounts`);
-		expect(call.query).toContain("Email eq 'o''brien@example.com'");
+	it.each([
+		{
+			name: "finds the e-mail o'brien@example.com exactly, not its look-alikes",
+			path: 'crm/Accounts',
+			eq: ['Email', "o'brien@example.com"] as [string, string],
+			select: 'Name,Email',
+			found: { Name: 'Quote customer', Email: "o'brien@example.com" },
+			filter: "Email eq 'o''brien@example.com'",
+		},
+		{
+			name: "finds the SKU A&B'1 exactly, not its look-alikes",
+			path: 'logistics/Items',
+			eq: ['Code', "A&B'1"] as [string, string],
+			select: 'Code',
+			found: { Code: "A&B'1" },
+			filter: "Code eq 'A&B''1'",
+		},
+	])('$name', async ({ path, eq, select, found, filter }) => {
+		const result = await probe([getAll(path, eq, select, { keepRecords: true })]);
+		expect(result.items[0].json.records).toEqual([expect.objectContaining(found)]);
+		const [call] = await callsTo(path);
+		expect(call.query).toContain(filter);
 	});
 
-	it("finds the SKU A&B'1 exactly, and batches a lookup of awkward codes into one call", async () => {
-		const single = await runNode({
-			node: new ExactProbe(),
-			parameters: division(),
-			items: [
-				{
-					op: 'getAll',
-					path: 'logistics/Items',
-					eq: ['Code', "A&B'1"],
-					qs: { $select: 'Code' },
-					keepRecords: true,
-				},
-			],
-			credentials,
-		});
-		expect(single.items[0].json.records).toEqual([expect.objectContaining({ Code: "A&B'1" })]);
-		await admin(sandbox, 'DELETE', 'calls');
-		const lookup = await runNode({
-			node: new ExactProbe(),
-			parameters: division(),
-			items: [
-				{
-					op: 'lookup',
-					path: 'logistics/Items',
-					field: 'Code',
-					values: ["A&B'1", 'X+Y 2', '100%', "A&B'1", 'missing'],
-					select: 'ID,Code',
-				},
-			],
-			credentials,
-		});
+	it('batches a lookup of awkward codes into one call', async () => {
+		const lookup = await probe([
+			{
+				op: 'lookup',
+				path: 'logistics/Items',
+				field: 'Code',
+				values: ["A&B'1", 'X+Y 2', '100%', "A&B'1", 'missing'],
+				select: 'ID,Code',
+			},
+		]);
 		const codes = (lookup.items[0].json.records as Array<{ Code: string }>)
 			.map((r) => r.Code)
 			.sort();
 		expect(codes).toEqual(['100%', "A&B'1", 'X+Y 2']);
-		expect(await calls(sandbox, `/api/v1/${sandbox.division}/logistics/Items`)).toHaveLength(1);
+		expect(await callsTo('logistics/Items')).toHaveLength(1);
 	});
 
 	it('splits a long lookup so that every URL stays under the limit, one call per chunk', async () => {
 		const values = Array.from({ length: 150 }, (_, i) => `Paging customer ${i}`);
-		const result = await runNode({
-			node: new ExactProbe(),
-			parameters: division(),
-			items: [{ op: 'lookup', path: 'crm/Accounts', field: 'Name', values, select: 'ID,Name' }],
-			credentials,
-		});
+		const result = await probe([
+			{ op: 'lookup', path: 'crm/Accounts', field: 'Name', values, select: 'ID,Name' },
+		]);
 		expect(result.error?.message).toBeUndefined();
 		expect(result.items[0].json.count).toBe(150);
-		const log = await calls(sandbox, `/api/v1/${sandbox.division}/crm/Accounts`);
+		const log = await callsTo('crm/Accounts');
 		expect(log.length).toBeGreaterThan(1);
 		expect(result.items[0].json.exactCalls).toBe(log.length);
 		for (const call of log) {

@@ -1,5 +1,5 @@
-/** Item lookups and sales prices shared by the Item node's operations. */
-import type { IExecuteFunctions } from 'n8n-workflow';
+/** Item lookups, item writes and sales prices shared by the Item node's operations. */
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { codeKey } from '../../../core/exact/itemDraft';
 import { eq, lit } from '../../../core/exact/filter';
@@ -61,6 +61,42 @@ export async function findItemsByCodes(
 /** Writes only happen after a lookup; this one resolves a lost POST of an item by its code. */
 export function itemWriteCheck(ctx: IExecuteFunctions, code: string, itemIndex: number) {
 	return async () => (await findItemsByCodes(ctx, [code], itemIndex)).get(codeKey(code));
+}
+
+export interface NewItem {
+	code: string;
+	/** The POST body of logistics/Items. */
+	body: IDataObject;
+	itemIndex: number;
+	parseDates?: boolean;
+}
+
+/** Creates an item; a POST whose response was lost is resolved by looking its code up again. */
+export async function postItem(ctx: IExecuteFunctions, item: NewItem): Promise<ItemRecord> {
+	return (await exactRequest.call(ctx, {
+		method: 'POST',
+		path: 'logistics/Items',
+		body: item.body,
+		itemIndex: item.itemIndex,
+		parseDates: item.parseDates,
+		writeCheck: itemWriteCheck(ctx, item.code, item.itemIndex),
+	})) as ItemRecord;
+}
+
+/** Writes the changed fields of an item; a repeated PUT sets the same values, so it may be retried. */
+export async function putItem(
+	ctx: IExecuteFunctions,
+	id: string,
+	changes: IDataObject,
+	itemIndex: number,
+): Promise<void> {
+	await exactRequest.call(ctx, {
+		method: 'PUT',
+		path: entityKeyPath('logistics/Items', id),
+		body: changes,
+		itemIndex,
+		writeCheck: async () => undefined,
+	});
 }
 
 export interface PriceUpdate {
@@ -144,4 +180,20 @@ export async function setSalesPrices(
 		writes++;
 	}
 	return writes;
+}
+
+/** Creates an item from the node's fields (dates parsed), then gives it `salesPrice` if set. */
+export async function createItemWithPrice(
+	ctx: IExecuteFunctions,
+	item: Omit<NewItem, 'parseDates'>,
+	salesPrice: number | null,
+): Promise<ItemRecord> {
+	const record = await postItem(ctx, { ...item, parseDates: true });
+	if (salesPrice !== null)
+		await setSalesPrices(
+			ctx,
+			[{ itemId: String(record.ID), price: salesPrice, currency: null }],
+			item.itemIndex,
+		);
+	return record;
 }

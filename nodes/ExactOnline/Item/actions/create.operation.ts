@@ -10,8 +10,7 @@ import type {
 import { codeKey } from '../../../core/exact/itemDraft';
 import { cleanRecord } from '../../../core/exact/recordOutput';
 import { runPerItem } from '../../shared/runner';
-import { exactRequest } from '../../shared/transport';
-import { findItemsByCodes, itemWriteCheck, setSalesPrices } from './common';
+import { createItemWithPrice, findItemsByCodes } from './common';
 import { itemFieldsBody, itemFieldsCollection } from './fields';
 
 const properties: INodeProperties[] = [
@@ -49,25 +48,13 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				action: 'skipped',
 				reason: 'an item with this code already exists',
 			};
-		const record = (await exactRequest.call(this, {
-			method: 'POST',
-			path: 'logistics/Items',
-			body: {
-				IsSalesItem: true,
-				...body,
-				Code: code,
-				Description: String(this.getNodeParameter('description', itemIndex, '')).trim(),
-			},
-			itemIndex,
-			parseDates: true,
-			writeCheck: itemWriteCheck(this, code, itemIndex),
-		})) as Record<string, unknown>;
-		if (salesPrice !== null)
-			await setSalesPrices(
-				this,
-				[{ itemId: String(record.ID), price: salesPrice, currency: null }],
-				itemIndex,
-			);
+		const newItem = {
+			IsSalesItem: true,
+			...body,
+			Code: code,
+			Description: String(this.getNodeParameter('description', itemIndex, '')).trim(),
+		};
+		const record = await createItemWithPrice(this, { code, body: newItem, itemIndex }, salesPrice);
 		return {
 			...cleanRecord(record),
 			...(salesPrice !== null ? { StandardSalesPrice: salesPrice } : {}),

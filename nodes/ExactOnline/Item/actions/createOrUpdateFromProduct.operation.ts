@@ -23,8 +23,8 @@ import { mapShopifyProduct } from '../../../core/mapping';
 import type { ItemCodeSource, ItemDraft } from '../../../core/mapping';
 import { runBatch } from '../../shared/runner';
 import type { BatchResult } from '../../shared/runner';
-import { entityKeyPath, exactRequest, getExactCallCount } from '../../shared/transport';
-import { findItemsByCodes, itemWriteCheck, setSalesPrices } from './common';
+import { getExactCallCount } from '../../shared/transport';
+import { findItemsByCodes, postItem, putItem, setSalesPrices } from './common';
 import type { ItemRecord, PriceUpdate } from './common';
 
 const properties: INodeProperties[] = [
@@ -226,13 +226,11 @@ async function upsertDraft(
 	const price = productPrice(draft, productOptions);
 	const existing = found.get(key);
 	if (!existing) {
-		const record = (await exactRequest.call(ctx, {
-			method: 'POST',
-			path: 'logistics/Items',
+		const record = await postItem(ctx, {
+			code: draft.itemCode,
 			body: itemBodyFromDraft(draft, productOptions),
 			itemIndex: index,
-			writeCheck: itemWriteCheck(ctx, draft.itemCode, index),
-		})) as ItemRecord;
+		});
 		found.set(key, record);
 		if (price > 0)
 			prices.push({ itemId: record.ID, price, currency: productOptions.currency, index });
@@ -240,13 +238,7 @@ async function upsertDraft(
 	}
 	const changes = itemChanges(existing, draft);
 	if (Object.keys(changes).length) {
-		await exactRequest.call(ctx, {
-			method: 'PUT',
-			path: entityKeyPath('logistics/Items', existing.ID),
-			body: changes,
-			itemIndex: index,
-			writeCheck: async () => undefined,
-		});
+		await putItem(ctx, existing.ID, changes, index);
 		Object.assign(existing, changes);
 	}
 	const repriced =

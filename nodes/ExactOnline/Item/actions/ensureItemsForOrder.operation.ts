@@ -25,9 +25,9 @@ import {
 } from '../../../core/exact/orderDocumentInput';
 import { runBatch } from '../../shared/runner';
 import type { BatchResult } from '../../shared/runner';
-import { exactRequest, getExactCallCount } from '../../shared/transport';
+import { getExactCallCount } from '../../shared/transport';
 import { openItemMemo } from './itemMemo';
-import { findItemsByCodes, itemWriteCheck, setSalesPrices } from './common';
+import { findItemsByCodes, itemWriteCheck, postItem, setSalesPrices } from './common';
 import type { ItemRecord } from './common';
 
 const properties: INodeProperties[] = [
@@ -124,13 +124,11 @@ async function createItems(
 	for (const plan of plans) {
 		const before = getExactCallCount.call(ctx);
 		try {
-			const record = (await exactRequest.call(ctx, {
-				method: 'POST',
-				path: 'logistics/Items',
+			const record = await postItem(ctx, {
+				code: plan.code,
 				body: plan.body,
 				itemIndex: plan.owner,
-				writeCheck: itemWriteCheck(ctx, plan.code, plan.owner),
-			})) as ItemRecord;
+			});
 			found.set(codeKey(plan.code), record);
 		} catch (error) {
 			// Another execution may have created the code since our lookup (Exact refuses a second

@@ -3,8 +3,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { runPerItem } from '../../shared/runner';
-import { entityKeyPath, exactRequest } from '../../shared/transport';
-import { setSalesPrices } from './common';
+import { putItem, setSalesPrices } from './common';
 import { itemFieldsBody, itemFieldsCollection, itemLocator } from './fields';
 import { itemIdFor } from './locate';
 
@@ -24,16 +23,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			});
 		}
 		const id = await itemIdFor(this, itemIndex);
-		if (Object.keys(body).length) {
-			const path = entityKeyPath('logistics/Items', id);
-			await exactRequest.call(this, {
-				method: 'PUT',
-				path,
-				body,
-				itemIndex,
-				writeCheck: async () => undefined,
-			});
-		}
+		if (Object.keys(body).length) await putItem(this, id, body, itemIndex);
 		if (salesPrice !== null)
 			await setSalesPrices(this, [{ itemId: id, price: salesPrice, currency: null }], itemIndex);
 		return {

@@ -10,8 +10,7 @@ import type {
 import { codeKey, priceChanged } from '../../../core/exact/itemDraft';
 import { cleanRecord, differs } from '../../../core/exact/recordOutput';
 import { runPerItem } from '../../shared/runner';
-import { entityKeyPath, exactRequest } from '../../shared/transport';
-import { findItemsByCodes, itemWriteCheck, setSalesPrices } from './common';
+import { createItemWithPrice, findItemsByCodes, putItem, setSalesPrices } from './common';
 import { itemFieldsBody, itemFieldsCollection } from './fields';
 
 const properties: INodeProperties[] = [
@@ -48,34 +47,18 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		};
 		const existing = (await findItemsByCodes(this, [code], itemIndex)).get(codeKey(code));
 		if (!existing) {
-			const record = (await exactRequest.call(this, {
-				method: 'POST',
-				path: 'logistics/Items',
-				body: { IsSalesItem: true, ...wanted, Code: code },
-				itemIndex,
-				parseDates: true,
-				writeCheck: itemWriteCheck(this, code, itemIndex),
-			})) as Record<string, unknown>;
-			if (salesPrice !== null)
-				await setSalesPrices(
-					this,
-					[{ itemId: String(record.ID), price: salesPrice, currency: null }],
-					itemIndex,
-				);
+			const newItem = { IsSalesItem: true, ...wanted, Code: code };
+			const record = await createItemWithPrice(
+				this,
+				{ code, body: newItem, itemIndex },
+				salesPrice,
+			);
 			return { ...cleanRecord(record), action: 'created' };
 		}
 		const changes: IDataObject = {};
 		for (const [field, value] of Object.entries(wanted))
 			if (differs(existing[field], value)) changes[field] = value;
-		if (Object.keys(changes).length) {
-			await exactRequest.call(this, {
-				method: 'PUT',
-				path: entityKeyPath('logistics/Items', existing.ID),
-				body: changes,
-				itemIndex,
-				writeCheck: async () => undefined,
-			});
-		}
+		if (Object.keys(changes).length) await putItem(this, existing.ID, changes, itemIndex);
 		const repriced = salesPrice !== null && priceChanged(existing.StandardSalesPrice, salesPrice);
 		if (repriced)
 			await setSalesPrices(
