@@ -5,7 +5,7 @@
 import type { OrderSpec } from './payload';
 import { shopifyOrder } from './payload';
 import type { Customer, Random, Sku } from './shop';
-import { rng } from '../../../test/helpers/random';
+import { rng } from '../../../sandbox/shopify/random';
 import { catalogue, customers } from './shop';
 
 export interface OrderSetConfig {

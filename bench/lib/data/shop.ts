@@ -4,7 +4,7 @@
  * customers). Their Shopify orders are built in payload.ts.
  */
 import { validateVatNumber } from '../../../nodes/core/vat';
-import { rng } from '../../../test/helpers/random';
+import { rng } from '../../../sandbox/shopify/random';
 import type { OrderParty } from '../../../test/helpers/shopifyOrderPayload';
 
 export type Random = () => number;

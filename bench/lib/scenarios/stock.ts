@@ -8,7 +8,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { clearRateStates } from '../../../nodes/ExactOnline/shared/rateLimiter';
-import { rng } from '../../../test/helpers/random';
+import { rng } from '../../../sandbox/shopify/random';
 import { catalogue } from '../data/shop';
 import type { BenchEnv } from '../env';
 import { PEER_CLIENT } from '../env';

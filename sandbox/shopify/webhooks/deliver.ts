@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { SandboxCore, WebhookSubscription } from '../core';
 import { stringifyLossless } from '../json';
 import { nowIso } from '../state';
+import { rng } from '../random';
 import { postDelivery, type SignedDelivery } from './send';
 
 export interface DeliveryEvent {
@@ -60,23 +61,11 @@ interface Job {
 	body: Buffer;
 }
 
-/** Deterministic PRNG (mulberry32) so a shuffled order can be replayed with its seed. */
-function random(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
 export function arrange<T>(items: T[], order: DeliveryOrder = 'asGiven', seed = 1): T[] {
 	if (order === 'reversed') return [...items].reverse();
 	if (order !== 'shuffled') return [...items];
 	const out = [...items];
-	const next = random(seed);
+	const next = rng(seed);
 	for (let i = out.length - 1; i > 0; i--) {
 		const j = Math.floor(next() * (i + 1));
 		[out[i], out[j]] = [out[j], out[i]];

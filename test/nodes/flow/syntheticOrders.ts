@@ -3,7 +3,7 @@
  * customers (some B2B with a VAT number, some guests), and orders of 1–6 lines with Dutch VAT
  * included in the prices and a shipping line on most orders. Amounts are computed in cents.
  */
-import { rng } from '../../helpers/random';
+import { rng } from '../../../sandbox/shopify/random';
 import {
 	money,
 	shopifyCustomer,

@@ -31,6 +31,23 @@ describe('VAT Resolver: Resolve VAT Codes against the seeded division', () => {
 		await admin(sandbox, 'POST', 'reset', { settings: true });
 	});
 
+	/** The OSS code for Northern Ireland (XI 20%), which the seeded division lacks. */
+	async function addNorthernIrelandCode(): Promise<void> {
+		await admin(sandbox, 'POST', `records/vat/VATCodes?division=${sandbox.division}`, [
+			{
+				Code: 'XIS',
+				Description: 'OSS XI 20% standaard',
+				Percentage: 0.2,
+				Type: 'I',
+				VATTransactionType: 'S',
+				EUSalesListing: 'N',
+				OssCountry: 'XI',
+				IsBlocked: false,
+				Charged: false,
+			},
+		]);
+	}
+
 	it('books NL 21% and 9% lines domestically and splits shared shipping pro rata over both rates', async () => {
 		const input = documentOf('nl-b2c-mixed-rates-shared-shipping');
 		const result = await resolve(env, [input]);
@@ -153,19 +170,7 @@ describe('VAT Resolver: Resolve VAT Codes against the seeded division', () => {
 	});
 
 	it('books Northern Ireland under OSS XI once the division has that code', async () => {
-		await admin(sandbox, 'POST', `records/vat/VATCodes?division=${sandbox.division}`, [
-			{
-				Code: 'XIS',
-				Description: 'OSS XI 20% standaard',
-				Percentage: 0.2,
-				Type: 'I',
-				VATTransactionType: 'S',
-				EUSalesListing: 'N',
-				OssCountry: 'XI',
-				IsBlocked: false,
-				Charged: false,
-			},
-		]);
+		await addNorthernIrelandCode();
 		const result = await resolve(env, [documentOf('gb-northern-ireland')]);
 		expect(result.error).toBeUndefined();
 		const lines = result.items[0].json.lines as Line[];
@@ -264,19 +269,7 @@ describe('VAT Resolver: Resolve VAT Codes against the seeded division', () => {
 		const staticData: IDataObject = {};
 		const before = await resolve(env, [documentOf('de-b2c-oss')], {}, false, staticData);
 		expect(before.error).toBeUndefined();
-		await admin(sandbox, 'POST', `records/vat/VATCodes?division=${sandbox.division}`, [
-			{
-				Code: 'XIS',
-				Description: 'OSS XI 20% standaard',
-				Percentage: 0.2,
-				Type: 'I',
-				VATTransactionType: 'S',
-				EUSalesListing: 'N',
-				OssCountry: 'XI',
-				IsBlocked: false,
-				Charged: false,
-			},
-		]);
+		await addNorthernIrelandCode();
 		await admin(sandbox, 'DELETE', 'calls');
 		const result = await resolve(
 			env,
