@@ -1,4 +1,7 @@
-/** A seeded pseudo-random generator (mulberry32): the same seed gives the same numbers in [0, 1), so a shuffled delivery or a generated data set can be replayed. */
+/**
+ * A seeded pseudo-random generator (mulberry32): the same seed gives the same numbers in [0, 1),
+ * so a shuffled delivery or a generated data set can be replayed.
+ */
 export function rng(seed: number): () => number {
 	let state = seed >>> 0;
 	return () => {
