@@ -12,7 +12,8 @@ import { mappingError } from './actions/errors';
 
 /**
  * Pure mapping node: Shopify payloads (as n8n's Shopify Trigger emits them) → the order document,
- * account drafts and item drafts the Exact Online nodes take. It makes no API calls.
+ * account drafts, item drafts and refund documents the Exact Online nodes take. It makes no API
+ * calls.
  */
 export class ShopifyToExact implements INodeType {
 	description: INodeTypeDescription = {
@@ -23,7 +24,7 @@ export class ShopifyToExact implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"]}}',
 		description:
-			'Turn Shopify orders, customers and products into documents for the Exact Online nodes, without calling any API',
+			'Turn Shopify orders, customers, products and refunds into documents for the Exact Online nodes, without calling any API',
 		defaults: { name: 'Shopify to Exact' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -1,5 +1,6 @@
 import { makeSchema, Schema, syncSchema } from './schema/fields';
 import * as crm from './schema/crm';
+import * as invoices from './schema/invoices';
 import * as logistics from './schema/logistics';
 import * as sales from './schema/sales';
 import * as system from './schema/system';
@@ -89,6 +90,9 @@ export const SCHEMAS = {
 	GoodsDeliveries: makeSchema(M + 'GoodsDelivery', sales.GOODS_DELIVERIES),
 	GoodsDeliveryLines: makeSchema(M + 'GoodsDeliveryLine', sales.GOODS_DELIVERY_LINES),
 	ShippingMethods: makeSchema(M + 'ShippingMethod', sales.SHIPPING_METHODS),
+	SalesInvoices: makeSchema(M + 'SalesInvoice', invoices.SALES_INVOICES),
+	SalesInvoiceLines: makeSchema(M + 'SalesInvoiceLine', invoices.SALES_INVOICE_LINES),
+	Journals: makeSchema(M + 'Journal', invoices.JOURNALS),
 	VATCodes: makeSchema(M + 'VATCode', system.VAT_CODES),
 	PaymentConditions: makeSchema(M + 'PaymentCondition', system.PAYMENT_CONDITIONS),
 	WebhookSubscriptions: makeSchema(M + 'WebhookSubscription', system.WEBHOOK_SUBSCRIPTIONS),
@@ -151,6 +155,7 @@ function bulk(path: string, table: Table, extra: Partial<EntityDef> = {}): Entit
 
 const ORDER_LINES: NavDef = { path: 'salesorder/SalesOrderLines', foreignKey: 'OrderID' };
 const DELIVERY_LINES: NavDef = { path: 'salesorder/GoodsDeliveryLines', foreignKey: 'EntryID' };
+const INVOICE_LINES: NavDef = { path: 'salesinvoice/SalesInvoiceLines', foreignKey: 'InvoiceID' };
 
 const LIST: EntityDef[] = [
 	entity('crm/Accounts', 'Accounts', CRUD, { mandatoryFilter: ACCOUNT_FILTERS }),
@@ -170,6 +175,12 @@ const LIST: EntityDef[] = [
 		nav: { GoodsDeliveryLines: DELIVERY_LINES },
 	}),
 	entity('salesorder/GoodsDeliveryLines', 'GoodsDeliveryLines', ['GET']),
+	entity('salesinvoice/SalesInvoices', 'SalesInvoices', CRUD, {
+		key: 'InvoiceID',
+		nav: { SalesInvoiceLines: INVOICE_LINES },
+	}),
+	entity('salesinvoice/SalesInvoiceLines', 'SalesInvoiceLines', ['GET']),
+	entity('financial/Journals', 'Journals', ['GET']),
 	entity('vat/VATCodes', 'VATCodes', CRUD),
 	entity('cashflow/PaymentConditions', 'PaymentConditions', ['GET', 'POST']),
 	entity('sales/ShippingMethods', 'ShippingMethods', ['GET']),
@@ -193,6 +204,7 @@ const LIST: EntityDef[] = [
 	sync('sync/SalesOrder/SalesOrderLines', 'SalesOrderLines'),
 	sync('sync/SalesOrder/GoodsDeliveries', 'GoodsDeliveries'),
 	sync('sync/SalesOrder/GoodsDeliveryLines', 'GoodsDeliveryLines'),
+	sync('sync/SalesInvoice/SalesInvoices', 'SalesInvoices'),
 	sync('sync/Inventory/StockPositions', 'ItemWarehouses', {
 		schema: SCHEMAS.StockPositions,
 		source: 'stockPositions',
@@ -211,6 +223,8 @@ const LIST: EntityDef[] = [
 	bulk('bulk/SalesOrder/SalesOrders', 'SalesOrders', { key: 'OrderID' }),
 	bulk('bulk/SalesOrder/SalesOrderLines', 'SalesOrderLines'),
 	bulk('bulk/SalesOrder/GoodsDeliveries', 'GoodsDeliveries', { key: 'EntryID' }),
+	bulk('bulk/SalesInvoice/SalesInvoices', 'SalesInvoices', { key: 'InvoiceID' }),
+	bulk('bulk/SalesInvoice/SalesInvoiceLines', 'SalesInvoiceLines'),
 ];
 
 export const ENTITIES = new Map(LIST.map((e) => [e.path, e]));

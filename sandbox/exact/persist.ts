@@ -1,6 +1,9 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'fs';
 import type { Core } from './core';
+import { newGuid } from './ids';
+import { JOURNALS } from './seed/master';
 import { DivisionData } from './store';
+import { Tx } from './tx';
 
 const VERSION = 1;
 
@@ -21,7 +24,15 @@ export class Persister {
 		const raw = JSON.parse(readFileSync(this.file, 'utf8'));
 		if (raw.version !== VERSION) return false;
 		this.core.store.divisions.clear();
-		for (const d of raw.divisions) this.core.store.divisions.set(d.code, DivisionData.fromJSON(d));
+		for (const d of raw.divisions) {
+			const div = DivisionData.fromJSON(d);
+			// States saved before journals existed get the seed's journals.
+			if (!d.tables?.Journals) {
+				const tx = new Tx(div, this.core.clock, this.core.user, '', true);
+				for (const j of JOURNALS) tx.insert('Journals', { ...j, ID: newGuid() });
+			}
+			this.core.store.divisions.set(d.code, div);
+		}
 		this.core.tokens.load(raw.tokens ?? {});
 		for (const v of raw.viesInvalid ?? []) this.core.viesInvalid.add(v);
 		for (const [id, secret] of Object.entries(raw.clients ?? {}))

@@ -25,6 +25,9 @@ export const TABLES = [
 	'SalesOrderLines',
 	'GoodsDeliveries',
 	'GoodsDeliveryLines',
+	'SalesInvoices',
+	'SalesInvoiceLines',
+	'Journals',
 	'VATCodes',
 	'PaymentConditions',
 	'ShippingMethods',
@@ -46,6 +49,9 @@ export const TABLE_META: Record<Table, { key: string; topic?: string; deletedTyp
 	SalesOrderLines: { key: 'ID', deletedType: 33 },
 	GoodsDeliveries: { key: 'EntryID', topic: 'GoodsDeliveries', deletedType: 16 },
 	GoodsDeliveryLines: { key: 'ID', deletedType: 17 },
+	SalesInvoices: { key: 'InvoiceID', topic: 'SalesInvoices', deletedType: 13 },
+	SalesInvoiceLines: { key: 'ID' },
+	Journals: { key: 'ID' },
 	VATCodes: { key: 'ID' },
 	PaymentConditions: { key: 'ID' },
 	ShippingMethods: { key: 'ID' },
@@ -59,6 +65,8 @@ export interface Counters {
 	orderNumber: number;
 	deliveryNumber: number;
 	entryNumber: number;
+	/** Last sales invoice number given out (absent in states saved before invoices existed). */
+	invoiceNumber?: number;
 	/** Highest numeric account code, once known. */
 	accountCode?: number;
 }

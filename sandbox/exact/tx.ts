@@ -25,6 +25,7 @@ const TABLE_PATHS: Partial<Record<Table, string>> = {
 	SalesItemPrices: 'logistics/SalesItemPrices',
 	SalesOrders: 'salesorder/SalesOrders',
 	GoodsDeliveries: 'salesorder/GoodsDeliveries',
+	SalesInvoices: 'salesinvoice/SalesInvoices',
 };
 
 /**

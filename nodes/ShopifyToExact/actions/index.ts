@@ -3,15 +3,17 @@ import type { INodeProperties } from 'n8n-workflow';
 import * as customer from './customer.operation';
 import * as order from './order.operation';
 import * as product from './product.operation';
+import * as refund from './refund.operation';
 import type { MapItem } from './errors';
 import { mappingOptions } from './settings';
 
-export type ShopifyToExactOperation = 'customer' | 'order' | 'product';
+export type ShopifyToExactOperation = 'customer' | 'order' | 'product' | 'refund';
 
 export const operations: Record<ShopifyToExactOperation, MapItem> = {
 	customer: customer.execute,
 	order: order.execute,
 	product: product.execute,
+	refund: refund.execute,
 };
 
 export const properties: INodeProperties[] = [
@@ -40,8 +42,16 @@ export const properties: INodeProperties[] = [
 				action: 'Map a shopify product to exact item drafts',
 				description: 'Turn a Shopify product into one Exact Online item draft per variant',
 			},
+			{
+				name: 'Map Refund',
+				value: 'refund',
+				action: 'Map a shopify refund to a refund document',
+				description:
+					'Turn a Shopify refund and its order into the refund document the Exact Online Credit Note node books',
+			},
 		],
 		default: 'order',
 	},
+	...refund.refundProperties,
 	mappingOptions,
 ];

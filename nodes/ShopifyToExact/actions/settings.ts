@@ -10,7 +10,8 @@ import { DEFAULT_VAT_NUMBER_PATTERN, type MappingSettings } from '../../core/map
 
 const ORDER = { show: { '/operation': ['order'] } };
 const ORDER_CUSTOMER = { show: { '/operation': ['order', 'customer'] } };
-const ORDER_PRODUCT = { show: { '/operation': ['order', 'product'] } };
+const ORDER_PRODUCT_REFUND = { show: { '/operation': ['order', 'product', 'refund'] } };
+const ORDER_REFUND = { show: { '/operation': ['order', 'refund'] } };
 const PRODUCT = { show: { '/operation': ['product'] } };
 
 const LINE_OR_SKIP = [
@@ -40,7 +41,7 @@ export const mappingOptions: INodeProperties = {
 			name: 'giftCardItemCode',
 			type: 'string',
 			default: 'GIFTCARD',
-			displayOptions: ORDER,
+			displayOptions: ORDER_REFUND,
 			description:
 				'Exact item code for gift card sales. Leave empty to give gift cards an item code like any other product.',
 		},
@@ -92,7 +93,7 @@ export const mappingOptions: INodeProperties = {
 				},
 			],
 			default: 'sku',
-			displayOptions: ORDER_PRODUCT,
+			displayOptions: ORDER_PRODUCT_REFUND,
 			description: 'Which Shopify field becomes the item code in Exact',
 		},
 		{
@@ -110,7 +111,7 @@ export const mappingOptions: INodeProperties = {
 			name: 'itemCodePrefix',
 			type: 'string',
 			default: '',
-			displayOptions: ORDER_PRODUCT,
+			displayOptions: ORDER_PRODUCT_REFUND,
 			placeholder: 'e.g. SHOP-',
 			description:
 				'Text put before item codes made from a Shopify variant or product ID. Never put before a SKU.',
@@ -124,7 +125,7 @@ export const mappingOptions: INodeProperties = {
 				{ name: 'Including VAT', value: 'incl' },
 			],
 			default: 'excl',
-			displayOptions: ORDER,
+			displayOptions: ORDER_REFUND,
 			description:
 				'Whether line prices sent to Exact exclude or include VAT. Match how your Exact VAT codes are set up (type E or I).',
 		},
@@ -141,7 +142,7 @@ export const mappingOptions: INodeProperties = {
 			name: 'shippingItemCode',
 			type: 'string',
 			default: 'SHIPMENT',
-			displayOptions: ORDER,
+			displayOptions: ORDER_REFUND,
 			description: 'Exact item code for shipping costs',
 		},
 		{

@@ -2,6 +2,7 @@ export { mapShopifyCustomer } from './account';
 export { chooseItemCode, type ItemCodeChoice } from './itemCode';
 export { mapShopifyOrder } from './order';
 export { mapShopifyProduct } from './product';
+export * from './refund';
 export {
 	DEFAULT_MAPPING_SETTINGS,
 	DEFAULT_VAT_NUMBER_PATTERN,

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 
 import { typeMessage } from './spec';
 
-export type ShopifyEntity = 'Order' | 'Customer' | 'Product';
+export type ShopifyEntity = 'Order' | 'Customer' | 'Product' | 'Refund';
 
 export interface ValidationIssue {
 	/** Field path as a merchant reads it: `line_items[2].price`. */

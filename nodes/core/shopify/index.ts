@@ -5,5 +5,6 @@ export * from './ids';
 export * from './json';
 export * from './order.schema';
 export * from './product.schema';
+export * from './refund.schema';
 export { INVALID, type Output as ShopifySpecOutput, type Spec as ShopifySpec } from './spec';
 export * from './validate';

@@ -4,6 +4,7 @@ import { ShopifyValidationError, toIssues, type ShopifyEntity } from './errors';
 import { idText } from './ids';
 import { orderSpec, type ShopifyOrder } from './order.schema';
 import { productSpec, type ShopifyProduct } from './product.schema';
+import { refundSpec, type ShopifyRefund } from './refund.schema';
 import { INVALID, type Spec } from './spec';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -84,5 +85,22 @@ export function parseShopifyProduct(input: unknown): Validated<ShopifyProduct> {
 	const raw = unwrap(input, 'product', 'variants');
 	const label = labelFromId(raw);
 	const value = validate(productSpec, raw, 'Product', label);
+	return { value, raw: raw as Record<string, unknown>, label };
+}
+
+/** How a refund is named in messages: "890088186047892319 of order #1001" (the order when known). */
+export function refundLabel(raw: unknown, orderName?: string | null): string {
+	const id = labelFromId(raw);
+	return orderName ? `${id} of order ${orderName}` : id;
+}
+
+/** A refund (as the refunds/create webhook delivers it, or `{ refund }`); errors name the refund. */
+export function parseShopifyRefund(
+	input: unknown,
+	orderName?: string | null,
+): Validated<ShopifyRefund> {
+	const raw = unwrap(input, 'refund', 'refund_line_items');
+	const label = refundLabel(raw, orderName);
+	const value = validate(refundSpec, raw, 'Refund', label);
 	return { value, raw: raw as Record<string, unknown>, label };
 }

@@ -98,6 +98,10 @@ export const accountHooks: Hooks = {
 			.rows('SalesOrders')
 			.some((o) => o.OrderedBy === rec.ID || o.DeliverTo === rec.ID || o.InvoiceTo === rec.ID);
 		if (used) throw validation('This account cannot be deleted: it is used in sales orders.');
+		const invoiced = ['OrderedBy', 'InvoiceTo', 'DeliverTo'].some(
+			(f) => tx.div.lookup('SalesInvoices', f, rec.ID).length > 0,
+		);
+		if (invoiced) throw validation('This account cannot be deleted: it is used in sales invoices.');
 		for (const c of tx.div.rows('Contacts')) if (c.Account === rec.ID) tx.remove('Contacts', c);
 		for (const a of tx.div.rows('Addresses')) if (a.Account === rec.ID) tx.remove('Addresses', a);
 	},

@@ -1,5 +1,12 @@
 import type { Rec, Table } from '../store';
-import { countryName, DivView, STATUS_TEXT } from './view';
+import {
+	countryName,
+	DivView,
+	INVOICE_STATUS_TEXT,
+	INVOICE_TYPE_TEXT,
+	JOURNAL_TYPE_TEXT,
+	STATUS_TEXT,
+} from './view';
 
 /**
  * Read-only fields Exact computes from other records (names, descriptions, stock, prices).
@@ -107,6 +114,33 @@ const DERIVE: Partial<Record<Table, Derive>> = {
 			ShippingMethodDescription: name(ship, 'Description'),
 		};
 	},
+	SalesInvoices: (r, v) => {
+		const ship = v.get('ShippingMethods', r.ShippingMethod);
+		return {
+			OrderedByName: name(v.get('Accounts', r.OrderedBy)),
+			DeliverToName: name(v.get('Accounts', r.DeliverTo)),
+			InvoiceToName: name(v.get('Accounts', r.InvoiceTo)),
+			OrderedByContactPersonFullName: fullName(v.get('Contacts', r.OrderedByContactPerson)),
+			DeliverToContactPersonFullName: fullName(v.get('Contacts', r.DeliverToContactPerson)),
+			InvoiceToContactPersonFullName: fullName(v.get('Contacts', r.InvoiceToContactPerson)),
+			JournalDescription: name(v.journal(r.Journal), 'Description'),
+			PaymentConditionDescription: name(v.paymentCondition(r.PaymentCondition), 'Description'),
+			ShippingMethodCode: name(ship, 'Code'),
+			ShippingMethodDescription: name(ship, 'Description'),
+			StatusDescription: INVOICE_STATUS_TEXT[r.Status as number] ?? null,
+			TypeDescription: INVOICE_TYPE_TEXT[r.Type as number] ?? null,
+		};
+	},
+	SalesInvoiceLines: (r, v) => {
+		const item = v.get('Items', r.Item);
+		return {
+			ItemCode: name(item, 'Code'),
+			ItemDescription: name(item, 'Description'),
+			UnitDescription: name(item, 'UnitDescription') ?? r.UnitCode ?? null,
+			VATCodeDescription: name(v.vatCode(r.VATCode), 'Description'),
+		};
+	},
+	Journals: (r) => ({ TypeDescription: JOURNAL_TYPE_TEXT[r.Type as number] ?? null }),
 	ItemWarehouses: (r, v) => {
 		const item = v.get('Items', r.Item);
 		const wh = v.get('Warehouses', r.Warehouse);

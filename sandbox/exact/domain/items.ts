@@ -83,6 +83,9 @@ export const itemHooks: Hooks = {
 		if (tx.div.lookup('SalesOrderLines', 'Item', rec.ID).length > 0) {
 			throw validation('This item cannot be deleted: it is used in sales orders.');
 		}
+		if (tx.div.lookup('SalesInvoiceLines', 'Item', rec.ID).length > 0) {
+			throw validation('This item cannot be deleted: it is used in sales invoices.');
+		}
 		for (const p of tx.div.lookup('SalesItemPrices', 'Item', rec.ID))
 			tx.remove('SalesItemPrices', p);
 		for (const w of tx.div.lookup('ItemWarehouses', 'Item', rec.ID)) tx.remove('ItemWarehouses', w);

@@ -70,6 +70,9 @@ export const vatCodeHooks: Hooks = {
 		if (tx.div.rows('SalesOrderLines').some((l) => normText(String(l.VATCode ?? '')) === code)) {
 			throw validation('This VAT code cannot be deleted: it is used in sales orders.');
 		}
+		if (tx.div.lookup('SalesInvoiceLines', 'VATCode', code).length > 0) {
+			throw validation('This VAT code cannot be deleted: it is used in sales invoices.');
+		}
 	},
 };
 

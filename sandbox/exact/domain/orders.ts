@@ -9,7 +9,7 @@ import { DivView } from './view';
 
 const IMMUTABLE = ['OrderedBy', 'DeliverTo', 'InvoiceTo'];
 
-function account(v: DivView, id: unknown, field: string): Rec {
+export function account(v: DivView, id: unknown, field: string): Rec {
 	const a = v.get('Accounts', id);
 	if (!a) throw validation(`${field}: the account does not exist.`);
 	if (a.Blocked === true)
@@ -18,7 +18,7 @@ function account(v: DivView, id: unknown, field: string): Rec {
 }
 
 /** Delivery address default: the main delivery address, else any delivery, else the visit address. */
-function defaultDeliveryAddress(tx: Tx, accountId: unknown): unknown {
+export function defaultDeliveryAddress(tx: Tx, accountId: unknown): unknown {
 	const own = tx.div.lookup('Addresses', 'Account', accountId);
 	const pick =
 		own.find((a) => a.Type === 4 && a.Main === true) ??

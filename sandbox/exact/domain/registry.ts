@@ -4,6 +4,7 @@ import { subscriptionHooks } from '../webhooks/subscriptions';
 import { accountHooks, addressHooks, contactHooks } from './accounts';
 import { goodsDeliveryHooks } from './deliveries';
 import type { Hooks } from './hooks';
+import { salesInvoiceHooks } from './invoices';
 import { itemHooks, salesItemPriceHooks } from './items';
 import {
 	itemWarehouseHooks,
@@ -25,6 +26,7 @@ export function buildHooks(dispatcher: WebhookDispatcher): HookRegistry {
 		SalesOrders: salesOrderHooks,
 		SalesOrderLines: salesOrderLineHooks,
 		GoodsDeliveries: goodsDeliveryHooks,
+		SalesInvoices: salesInvoiceHooks,
 		VATCodes: vatCodeHooks,
 		PaymentConditions: paymentConditionHooks,
 		Warehouses: warehouseHooks,

@@ -7,6 +7,29 @@ export const STATUS_TEXT: Record<number, string> = {
 	45: 'Cancelled',
 };
 
+export const INVOICE_STATUS_TEXT: Record<number, string> = {
+	10: 'Draft',
+	20: 'Open',
+	50: 'Processed',
+};
+
+export const INVOICE_TYPE_TEXT: Record<number, string> = {
+	8020: 'Sales invoice',
+	8021: 'Sales credit note',
+	8023: 'Direct sales invoice',
+	8024: 'Direct sales credit note',
+};
+
+export const JOURNAL_TYPE_TEXT: Record<number, string> = {
+	10: 'Cash',
+	12: 'Bank',
+	20: 'Sales',
+	21: 'Return invoice',
+	22: 'Purchase',
+	23: 'Received return invoice',
+	90: 'General journal',
+};
+
 const COUNTRY_NAMES: Record<string, string> = {
 	NL: 'Nederland',
 	BE: 'België',
@@ -46,6 +69,11 @@ export class DivView {
 	vatCode(code: unknown): Rec | undefined {
 		if (typeof code !== 'string') return undefined;
 		return this.div.lookup('VATCodes', 'Code', code)[0];
+	}
+
+	journal(code: unknown): Rec | undefined {
+		if (typeof code !== 'string') return undefined;
+		return this.div.lookup('Journals', 'Code', code)[0];
 	}
 
 	paymentCondition(code: unknown): Rec | undefined {

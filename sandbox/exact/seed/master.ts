@@ -25,6 +25,12 @@ export const PAYMENT_CONDITIONS: Rec[] = [
 	{ Code: 'PP', Description: 'PayPal (betaald via PSP)', PaymentDays: 0, PaymentMethod: 'Q' },
 ];
 
+/** Journals (financial/Journals): Type 20 is a sales journal, 90 a general journal. */
+export const JOURNALS: Rec[] = [
+	{ Code: '70', Description: 'Verkoopboek', Type: 20 },
+	{ Code: '90', Description: 'Memoriaal', Type: 90 },
+].map((j) => ({ ...j, Currency: 'EUR', AllowVAT: j.Type === 20, AllowVariableCurrency: false }));
+
 export const SHIPPING_METHODS: Rec[] = [
 	{
 		Code: 'POSTNL',

@@ -90,6 +90,7 @@ export async function seedStore(core: Core, mode: SeedMode = 'demo'): Promise<vo
 		await insertAll(core, tx, 'ItemGroups', master.ITEM_GROUPS);
 		await insertAll(core, tx, 'PaymentConditions', master.PAYMENT_CONDITIONS);
 		await insertAll(core, tx, 'ShippingMethods', master.SHIPPING_METHODS);
+		await insertAll(core, tx, 'Journals', master.JOURNALS);
 		if (mode === 'demo' && code === DEFAULT_DIVISION) await seedDemo(core, tx);
 	}
 }

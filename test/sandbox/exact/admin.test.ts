@@ -54,6 +54,41 @@ describe('admin API under /__sandbox', () => {
 		expect((await t.admin('POST', 'records/crm/Nope', [{}])).status).toBe(404);
 	});
 
+	test('sales invoices can be seeded with read-only fields and read back through state', async () => {
+		const account = (await t.admin('POST', 'records/crm/Accounts', [{ Name: 'Inv' }])).json
+			.records[0];
+		const item = (
+			await t.admin('POST', 'records/logistics/Items', [{ Code: 'ADM-INV', Description: 'A' }])
+		).json.records[0];
+		const res = await t.admin('POST', 'records/salesinvoice/SalesInvoices', [
+			{
+				Journal: '70',
+				OrderedBy: account.ID,
+				InvoiceNumber: 24709000,
+				Status: 50,
+				SalesInvoiceLines: [{ Item: item.ID, Quantity: 2, UnitPrice: 5 }],
+			},
+		]);
+		expect(res.status).toBe(200);
+		const [seeded] = res.json.records;
+		expect(seeded).toMatchObject({ InvoiceNumber: 24709000, Status: 50, AmountFC: 10 });
+		const state = await t.admin('GET', 'state/salesinvoice/SalesInvoices');
+		expect(state.json.records).toEqual([
+			expect.objectContaining({ InvoiceID: seeded.InvoiceID, StatusDescription: 'Processed' }),
+		]);
+		const lines = await t.admin('GET', 'state/salesinvoice/SalesInvoiceLines');
+		expect(lines.json.records).toEqual([
+			expect.objectContaining({ InvoiceID: seeded.InvoiceID, AmountFC: 10 }),
+		]);
+		const url = `salesinvoice/SalesInvoices(guid'${seeded.InvoiceID}')`;
+		expect((await t.api('DELETE', url)).status).toBe(500);
+		const next = await t.api('POST', 'salesinvoice/SalesInvoices', {
+			body: { Journal: '70', OrderedBy: account.ID, SalesInvoiceLines: [{ Item: item.ID }] },
+			prefer: true,
+		});
+		expect(next.json.d.InvoiceNumber).toBe(24709001);
+	});
+
 	test('the call log records /api calls (not admin calls) and can be cleared', async () => {
 		await t.admin('DELETE', 'calls');
 		await t.api('GET', `crm/Accounts?$filter=${q("Name eq 'x'")}`);

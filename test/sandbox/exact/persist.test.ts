@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import os from 'os';
 import path from 'path';
 import { main } from '../../../sandbox/cli';
@@ -25,6 +25,27 @@ describe('--state persistence and the CLI', () => {
 		);
 		expect(res.status).toBe(200);
 		expect(res.json.d.results).toEqual([expect.objectContaining({ Name: 'Persisted BV' })]);
+		await second.close();
+	});
+
+	test('a state saved before journals existed gets the seed journals', async () => {
+		const stateFile = path.join(dir, 'state.json');
+		const first = await openSandbox({ stateFile });
+		await first.api('POST', 'crm/Accounts', { body: { Name: 'Old state BV' } });
+		await first.close();
+		const raw = JSON.parse(readFileSync(stateFile, 'utf8'));
+		for (const d of raw.divisions) {
+			delete d.tables.Journals;
+			delete d.tables.SalesInvoices;
+			delete d.tables.SalesInvoiceLines;
+			delete d.counters.invoiceNumber;
+		}
+		writeFileSync(stateFile, JSON.stringify(raw));
+		const second = await openSandbox({ stateFile });
+		const res = await second.api('GET', 'financial/Journals?$select=Code,Type');
+		expect(res.json.d.results).toEqual(
+			expect.arrayContaining([expect.objectContaining({ Code: '70', Type: 20 })]),
+		);
 		await second.close();
 	});
 

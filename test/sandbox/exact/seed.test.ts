@@ -119,4 +119,18 @@ describe('the seeded Dutch division', () => {
 		expect(names).toMatch(/DHL/);
 		expect(names).toMatch(/Afhalen/);
 	});
+
+	test('journals: sales journal "70" Verkoopboek and general journal "90"', async () => {
+		const res = await t.api(
+			'GET',
+			'financial/Journals?$select=Code,Description,Type,TypeDescription',
+		);
+		expect(res.json.d.results).toEqual(
+			expect.arrayContaining([
+				expect.objectContaining({ Code: '70', Description: 'Verkoopboek', Type: 20 }),
+				expect.objectContaining({ Code: '90', Type: 90 }),
+			]),
+		);
+		expect((await t.api('POST', 'financial/Journals', { body: { Code: '71' } })).status).toBe(405);
+	});
 });

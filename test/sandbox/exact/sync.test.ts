@@ -66,6 +66,19 @@ describe('sync endpoints', () => {
 		expect(after.map((r) => r.ID)).toEqual([item.ID]);
 	});
 
+	test('sync/SalesInvoice/SalesInvoices sees new invoices', async () => {
+		const cursor = maxTs(await since('sync/SalesInvoice/SalesInvoices', 0)).toString();
+		const [account] = await seed(t, 'crm/Accounts', [{ Name: 'Sync Invoice' }]);
+		const [item] = await seed(t, 'logistics/Items', [{ Code: 'SYNC-INV', Description: 'Inv' }]);
+		const res = await t.api('POST', 'salesinvoice/SalesInvoices', {
+			body: { Journal: '70', OrderedBy: account.ID, SalesInvoiceLines: [{ Item: item.ID }] },
+		});
+		const rows = await since('sync/SalesInvoice/SalesInvoices', cursor);
+		expect(rows.map((r) => (r as unknown as { InvoiceID: string }).InvoiceID)).toEqual([
+			res.json.d.InvoiceID,
+		]);
+	});
+
 	test('sync/Deleted lists deletes with EntityKey and EntityType', async () => {
 		const [gone] = await seed(t, 'crm/Accounts', [{ Name: 'To delete' }]);
 		const cursor = maxTs(await since('sync/Deleted', 0)).toString();

@@ -75,6 +75,8 @@ export interface ExactLookupRequest {
 	field: string;
 	values: FilterValue[];
 	select?: string | string[];
+	/** Navigation properties to read inline (`$expand`), e.g. an order's lines. */
+	expand?: string;
 	division?: number;
 	extraFilter?: Filter;
 	itemIndex?: number;
@@ -112,8 +114,13 @@ export async function exactLookup<T = unknown>(
 		const filter = req.extraFilter
 			? and(anyOf(req.field, chunk), req.extraFilter)
 			: anyOf(req.field, chunk);
-		return new URL(buildUrl(baseUrl, req.path, division, { $filter: filter, $select: req.select }))
-			.href;
+		return new URL(
+			buildUrl(baseUrl, req.path, division, {
+				$filter: filter,
+				$select: req.select,
+				$expand: req.expand,
+			}),
+		).href;
 	};
 	const chunks: FilterValue[][] = [];
 	let current: FilterValue[] = [];
@@ -152,7 +159,9 @@ export async function exactLookup<T = unknown>(
 			: anyOf(req.field, chunk);
 		const page = await exactGetAll.call(this, {
 			path: req.path,
-			qs: { $filter: filter, $select: req.select },
+			qs: req.expand
+				? { $filter: filter, $select: req.select, $expand: req.expand }
+				: { $filter: filter, $select: req.select },
 			division,
 			itemIndex: req.itemIndex,
 			entity: req.entity,

@@ -1,0 +1,114 @@
+/**
+ * Create From Refund: the refund document (Shopify to Exact → Map Refund) → an Exact credit note
+ * (salesinvoice/SalesInvoices, Type 8021) against the imported sales order, once. One lookup of
+ * the orders (with their lines) and one of earlier credit notes for all input items, then one POST
+ * per new credit note. Adds `exact.creditNote` to the document.
+ */
+import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { readRefundDocument } from '../../../core/exact/creditNoteDraft';
+import type { CreditNoteOptions, CreditNoteQuantities } from '../../../core/exact/creditNoteDraft';
+import type { RefundDocument } from '../../../core/mapping/refund';
+import { runBatch } from '../../shared/runner';
+import type { BatchResult } from '../../shared/runner';
+import { getExactCallCount } from '../../shared/transport';
+import { CreditNoteBooker } from './fromRefund/booker';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Journal',
+		name: 'journal',
+		type: 'string',
+		default: '70',
+		required: true,
+		description: 'Code of the sales journal the credit notes are booked in',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Credit Note Quantities',
+				name: 'quantities',
+				type: 'options',
+				options: [
+					{
+						name: 'Negative',
+						value: 'negative',
+						description: 'Refunded quantities are posted negative (−1 × price)',
+					},
+					{
+						name: 'Positive',
+						value: 'positive',
+						description:
+							'Refunded quantities are posted positive and the credit note type makes them a credit',
+					},
+				],
+				default: 'negative',
+				description:
+					'The sign of the quantities on the credit note; choose what your Exact administration expects for credit notes',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { operation: ['createFromRefund'] } },
+	properties,
+);
+
+function readOptions(ctx: IExecuteFunctions): CreditNoteOptions {
+	const raw = ctx.getNodeParameter('options', 0, {}) as { quantities?: CreditNoteQuantities };
+	const journal = String(ctx.getNodeParameter('journal', 0, '70') ?? '').trim() || '70';
+	return { journal, quantities: raw.quantities === 'positive' ? 'positive' : 'negative' };
+}
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	return await runBatch.call(this, async (items) => {
+		const booker = new CreditNoteBooker(this, readOptions(this));
+		const docs: Array<RefundDocument | Error> = items.map((item) => {
+			try {
+				return readRefundDocument(item.json);
+			} catch (error) {
+				return error as Error;
+			}
+		});
+		await booker.prefetch(docs.filter((d): d is RefundDocument => !(d instanceof Error)));
+		const results: BatchResult[] = [];
+		for (let i = 0; i < docs.length; i++) {
+			const doc = docs[i];
+			if (doc instanceof Error) {
+				results.push(doc);
+				continue;
+			}
+			const before = getExactCallCount.call(this);
+			try {
+				const { ref, warnings } = await booker.book(doc, i);
+				doc.exact.creditNote = { ...ref };
+				doc.warnings = [...doc.warnings, ...warnings.map((w) => `Credit note: ${w}`)];
+				const out: IDataObject = {
+					...(doc as unknown as IDataObject),
+					action: ref.action,
+					invoiceId: ref.id,
+					invoiceNumber: ref.number,
+					exactCalls: getExactCallCount.call(this) - before,
+				};
+				if (ref.reason) out.reason = ref.reason;
+				if (warnings.length) out.warning = warnings.join('; ');
+				results.push(out);
+			} catch (error) {
+				results.push(error as Error);
+			}
+		}
+		return results;
+	});
+}
