@@ -32,6 +32,7 @@ export const TEMPLATE_FILES = [
 	'shopify-products-to-exact.json',
 	'exact-stock-to-shopify.json',
 	'exact-stock-to-shopify-instant.json',
+	'shopify-refunds-to-exact.json',
 ];
 
 export interface TemplateInfo {
