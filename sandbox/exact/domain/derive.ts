@@ -18,6 +18,18 @@ const name = (r: Rec | undefined, field = 'Name') => (r ? (r[field] as string | 
 const fullName = (r: Rec | undefined) =>
 	r ? [r.FirstName, r.MiddleName, r.LastName].filter((x) => x).join(' ') || null : null;
 
+/** The names of an order's or invoice's ordering, delivery and invoice accounts and contacts. */
+function partyNames(r: Rec, v: DivView): Rec {
+	return {
+		OrderedByName: name(v.get('Accounts', r.OrderedBy)),
+		DeliverToName: name(v.get('Accounts', r.DeliverTo)),
+		InvoiceToName: name(v.get('Accounts', r.InvoiceTo)),
+		OrderedByContactPersonFullName: fullName(v.get('Contacts', r.OrderedByContactPerson)),
+		DeliverToContactPersonFullName: fullName(v.get('Contacts', r.DeliverToContactPerson)),
+		InvoiceToContactPersonFullName: fullName(v.get('Contacts', r.InvoiceToContactPerson)),
+	};
+}
+
 const DERIVE: Partial<Record<Table, Derive>> = {
 	Accounts: (r, v) => ({
 		CountryName: countryName(r.Country),
@@ -69,12 +81,7 @@ const DERIVE: Partial<Record<Table, Derive>> = {
 	SalesOrders: (r, v) => {
 		const wh = v.get('Warehouses', r.WarehouseID);
 		return {
-			OrderedByName: name(v.get('Accounts', r.OrderedBy)),
-			DeliverToName: name(v.get('Accounts', r.DeliverTo)),
-			InvoiceToName: name(v.get('Accounts', r.InvoiceTo)),
-			OrderedByContactPersonFullName: fullName(v.get('Contacts', r.OrderedByContactPerson)),
-			DeliverToContactPersonFullName: fullName(v.get('Contacts', r.DeliverToContactPerson)),
-			InvoiceToContactPersonFullName: fullName(v.get('Contacts', r.InvoiceToContactPerson)),
+			...partyNames(r, v),
 			PaymentConditionDescription: name(v.paymentCondition(r.PaymentCondition), 'Description'),
 			ShippingMethodDescription: name(v.get('ShippingMethods', r.ShippingMethod), 'Description'),
 			WarehouseCode: name(wh, 'Code'),
@@ -117,12 +124,7 @@ const DERIVE: Partial<Record<Table, Derive>> = {
 	SalesInvoices: (r, v) => {
 		const ship = v.get('ShippingMethods', r.ShippingMethod);
 		return {
-			OrderedByName: name(v.get('Accounts', r.OrderedBy)),
-			DeliverToName: name(v.get('Accounts', r.DeliverTo)),
-			InvoiceToName: name(v.get('Accounts', r.InvoiceTo)),
-			OrderedByContactPersonFullName: fullName(v.get('Contacts', r.OrderedByContactPerson)),
-			DeliverToContactPersonFullName: fullName(v.get('Contacts', r.DeliverToContactPerson)),
-			InvoiceToContactPersonFullName: fullName(v.get('Contacts', r.InvoiceToContactPerson)),
+			...partyNames(r, v),
 			JournalDescription: name(v.journal(r.Journal), 'Description'),
 			PaymentConditionDescription: name(v.paymentCondition(r.PaymentCondition), 'Description'),
 			ShippingMethodCode: name(ship, 'Code'),

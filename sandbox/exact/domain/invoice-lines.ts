@@ -1,8 +1,8 @@
-import { validation } from '../errors';
 import { newGuid } from '../ids';
 import type { Rec } from '../store';
 import type { Tx } from '../tx';
 import { round2 } from './hooks';
+import { lineVatCode, salesItemOf, vatOfAmount } from './line-vat';
 import { DivView } from './view';
 
 /**
@@ -12,9 +12,7 @@ import { DivView } from './view';
  * Negative quantities are accepted whatever the invoice Type (credit notes carry them).
  */
 export function fillInvoiceLine(v: DivView, invoice: Rec, line: Rec, index: number): Rec {
-	const item = v.get('Items', line.Item);
-	if (!item) throw validation(line.Item ? 'Item: the item does not exist.' : 'Mandatory: Item');
-	if (item.IsSalesItem === false) throw validation(`Item ${item.Code} is not a sales item.`);
+	const item = salesItemOf(v, line);
 	const quantity = typeof line.Quantity === 'number' ? line.Quantity : 1;
 	const listPrice = (v.defaultPrice(String(item.ID))?.Price as number | undefined) ?? 0;
 	const given = typeof line.AmountFC === 'number' ? line.AmountFC : undefined;
@@ -29,21 +27,8 @@ export function fillInvoiceLine(v: DivView, invoice: Rec, line: Rec, index: numb
 		typeof line.NetPrice === 'number' ? line.NetPrice : round2(unitPrice * (1 - discount));
 	const amount =
 		typeof line.UnitPrice !== 'number' && given !== undefined ? given : round2(netPrice * quantity);
-	const account = v.get('Accounts', invoice.OrderedBy);
-	const code = line.VATCode ?? account?.SalesVATCode ?? item.SalesVatCode ?? null;
-	let vat: Rec | undefined;
-	if (code !== null) {
-		vat = v.vatCode(code);
-		if (!vat) throw validation(`VATCode: VAT code '${code}' does not exist.`);
-		if (vat.IsBlocked === true) throw validation(`VATCode: VAT code '${vat.Code}' is blocked.`);
-	}
-	const pct = Number(vat?.Percentage ?? 0);
-	const vatAmount =
-		vat?.Type === 'I'
-			? round2((amount * pct) / (1 + pct))
-			: vat?.Type === 'E'
-				? round2(amount * pct)
-				: 0;
+	const vat = lineVatCode(v, line, v.get('Accounts', invoice.OrderedBy), item);
+	const { pct, vatAmount } = vatOfAmount(amount, vat);
 	return {
 		...line,
 		ID: line.ID ?? newGuid(),

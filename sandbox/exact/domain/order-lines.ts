@@ -1,8 +1,8 @@
-import { validation } from '../errors';
 import { newGuid } from '../ids';
 import type { Rec } from '../store';
 import type { Tx } from '../tx';
 import { round2 } from './hooks';
+import { lineVatCode, salesItemOf, vatOfAmount } from './line-vat';
 import { DivView } from './view';
 
 /**
@@ -11,9 +11,7 @@ import { DivView } from './view';
  * E = prices exclude VAT, I = prices include VAT, B/N = no VAT. Rounded to cents per line.
  */
 export function fillLine(v: DivView, order: Rec, line: Rec): Rec {
-	const item = v.get('Items', line.Item);
-	if (!item) throw validation(line.Item ? 'Item: the item does not exist.' : 'Mandatory: Item');
-	if (item.IsSalesItem === false) throw validation(`Item ${item.Code} is not a sales item.`);
+	const item = salesItemOf(v, line);
 	const quantity = typeof line.Quantity === 'number' ? line.Quantity : 1;
 	const listPrice = (v.defaultPrice(String(item.ID))?.Price as number | undefined) ?? 0;
 	const unitPrice = typeof line.UnitPrice === 'number' ? line.UnitPrice : listPrice;
@@ -23,19 +21,9 @@ export function fillLine(v: DivView, order: Rec, line: Rec): Rec {
 	if (discount === undefined) {
 		discount = unitPrice > 0 ? Math.round(((unitPrice - netPrice) / unitPrice) * 1e6) / 1e6 : 0;
 	}
-	const account = v.get('Accounts', order.OrderedBy);
-	const code = line.VATCode ?? account?.SalesVATCode ?? item.SalesVatCode ?? null;
-	let vat: Rec | undefined;
-	if (code !== null) {
-		vat = v.vatCode(code);
-		if (!vat) throw validation(`VATCode: VAT code '${code}' does not exist.`);
-		if (vat.IsBlocked === true) throw validation(`VATCode: VAT code '${vat.Code}' is blocked.`);
-	}
+	const vat = lineVatCode(v, line, v.get('Accounts', order.OrderedBy), item);
 	const amount = round2(netPrice * quantity);
-	const pct = Number(vat?.Percentage ?? 0);
-	const type = vat?.Type;
-	const vatAmount =
-		type === 'I' ? round2((amount * pct) / (1 + pct)) : type === 'E' ? round2(amount * pct) : 0;
+	const { pct, vatAmount } = vatOfAmount(amount, vat);
 	return {
 		...line,
 		Quantity: quantity,
