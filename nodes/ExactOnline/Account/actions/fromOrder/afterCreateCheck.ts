@@ -16,7 +16,8 @@ import { entityKeyPath, exactGetAll, exactRequest } from '../../../shared/transp
 import type { AccountRecord } from './lookup';
 import { lookupAccounts } from './lookup';
 
-export type AfterCreateCheck = 'none' | 'report' | 'removeNewer';
+export type { AfterCreateCheck } from '../../../shared/afterCreateCheck';
+import type { AfterCreateCheck } from '../../../shared/afterCreateCheck';
 
 export interface CheckResult {
 	/** The account to go on with: the one this run created, or the oldest copy. */

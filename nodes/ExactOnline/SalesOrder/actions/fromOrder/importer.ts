@@ -32,7 +32,8 @@ import { findOrdersByYourRefs, orderLines } from '../common';
 import type { OrderRecord } from '../common';
 import { createdSince, markCreated, refKey, withRefLock } from './refLock';
 
-export type AfterCreateCheck = 'none' | 'report' | 'removeNewer';
+export type { AfterCreateCheck } from '../../../shared/afterCreateCheck';
+import type { AfterCreateCheck } from '../../../shared/afterCreateCheck';
 
 export interface ImportOptions extends SalesOrderOptions {
 	deliverImmediately: boolean;
