@@ -9,6 +9,7 @@ import type {
 import { operations, properties, type ShopifyToExactOperation } from './actions';
 import { failedItem } from '../shared/failedItem';
 import { mappingError } from './actions/errors';
+import { optionNames, optionNameSubtitle } from '../shared/subtitle';
 
 /**
  * Pure mapping node: Shopify payloads (as n8n's Shopify Trigger emits them) → the order document,
@@ -22,7 +23,7 @@ export class ShopifyToExact implements INodeType {
 		icon: { light: 'file:shopifyToExact.svg', dark: 'file:shopifyToExact.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"]}}',
+		subtitle: optionNameSubtitle(optionNames(properties)),
 		description:
 			'Turn Shopify orders, customers, products and refunds into documents for the Exact Online nodes, without calling any API',
 		defaults: { name: 'Shopify to Exact' },

@@ -10,6 +10,7 @@ import { failAll, runOperation } from '../shared/dispatch';
 import { errorForItem } from '../shared/runner';
 import { divisionLocator, methods as sharedMethods } from '../shared/descriptions';
 import { description as operationsDescription, operations } from './actions';
+import { optionNames, optionNameSubtitle } from '../../shared/subtitle';
 
 export class ExactOnlineCreditNote implements INodeType {
 	description: INodeTypeDescription = {
@@ -18,7 +19,7 @@ export class ExactOnlineCreditNote implements INodeType {
 		icon: { light: 'file:../exactOnline.svg', dark: 'file:../exactOnline.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"]}}',
+		subtitle: optionNameSubtitle(optionNames(operationsDescription)),
 		description:
 			'Book Shopify refunds as Exact Online credit notes against the imported sales order, exactly once',
 		defaults: { name: 'Exact Online Credit Note' },

@@ -80,7 +80,7 @@ const properties: INodeProperties[] = [
 		displayName: 'Item Group Name or ID',
 		name: 'itemGroup',
 		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getItemGroups' },
+		typeOptions: { loadOptionsMethod: 'getItemGroupsOrDefault' },
 		default: '',
 		description:
 			'Item group of new items. Empty: Exact\'s default group. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
@@ -103,7 +103,7 @@ const properties: INodeProperties[] = [
 				displayName: 'Sales VAT Code Name or ID',
 				name: 'salesVatCode',
 				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getVatCodes' },
+				typeOptions: { loadOptionsMethod: 'getVatCodesOrDefault' },
 				default: '',
 				description:
 					'VAT code of new items. Empty: the item group\'s. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',

@@ -26,7 +26,7 @@ const properties: INodeProperties[] = [
 		displayName: 'Payment Condition Name or ID',
 		name: 'paymentCondition',
 		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getPaymentConditions' },
+		typeOptions: { loadOptionsMethod: 'getPaymentConditionsOrDefault' },
 		default: '',
 		description:
 			'Payment condition of the orders. Empty: the account\'s default. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
@@ -35,7 +35,7 @@ const properties: INodeProperties[] = [
 		displayName: 'Shipping Method Name or ID',
 		name: 'shippingMethod',
 		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getShippingMethods' },
+		typeOptions: { loadOptionsMethod: 'getShippingMethodsOrDefault' },
 		default: '',
 		description:
 			'Shipping method of the orders. Empty: the account\'s default. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
