@@ -71,7 +71,6 @@ export class ExactOnlineOAuth2Api implements ICredentialType {
 			displayName: 'Client ID',
 			name: 'clientId',
 			type: 'string',
-			typeOptions: { password: true },
 			description: 'The Client ID of your app in the Exact Online App Center',
 			default: '',
 			required: true,

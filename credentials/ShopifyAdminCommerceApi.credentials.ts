@@ -28,11 +28,12 @@ export class ShopifyAdminCommerceApi implements ICredentialType {
 
 	properties: INodeProperties[] = [
 		{
-			displayName: 'Shop Domain',
+			displayName: 'Shop Subdomain',
 			name: 'shopDomain',
 			type: 'string',
-			placeholder: 'your-shop.myshopify.com',
-			description: "Your shop's permanent myshopify.com domain (not a custom storefront domain)",
+			placeholder: 'your-shop',
+			description:
+				"The subdomain of your shop's permanent myshopify.com address, as in n8n's Shopify credential (your-shop for your-shop.myshopify.com; the full address works too, a custom storefront domain does not)",
 			default: '',
 			required: true,
 		},

@@ -79,8 +79,7 @@ function templateParameters(env: ChaosEnv, step: keyof NodeSet): INodeParameters
 	const parameters = JSON.parse(JSON.stringify(node.parameters)) as IDataObject;
 	if (parameters.division)
 		parameters.division = { __rl: true, mode: 'id', value: String(env.division) };
-	if (step === 'vat')
-		parameters.options = { ...(parameters.options as IDataObject), viesBaseUrl: env.viesBaseUrl };
+	if (step === 'vat') parameters.viesBaseUrl = env.viesBaseUrl;
 	return parameters as INodeParameters;
 }
 
