@@ -19,7 +19,7 @@ export class ExactOnlineOAuth2Api implements ICredentialType {
 	icon = 'file:exactOnline.svg' as const;
 
 	documentationUrl =
-		'https://github.com/n8n-nodes-exact-online-commerce/n8n-nodes-exact-online-commerce#credentials';
+		'https://github.com/n8n-nodes-exact-online-commerce/n8n-nodes-exact-online-commerce/blob/main/docs/go-live.md#exact-online-credential';
 
 	properties: INodeProperties[] = [
 		{

@@ -24,7 +24,7 @@ export class ShopifyAdminCommerceApi implements ICredentialType {
 	icon = 'file:shopify.svg' as const;
 
 	documentationUrl =
-		'https://github.com/n8n-nodes-exact-online-commerce/n8n-nodes-exact-online-commerce#shopify-credential';
+		'https://github.com/n8n-nodes-exact-online-commerce/n8n-nodes-exact-online-commerce/blob/main/docs/go-live.md#shopify-the-app-its-token-and-scopes';
 
 	properties: INodeProperties[] = [
 		{
