@@ -8,6 +8,7 @@ import type {
 
 import { operations, properties, type ShopifyToExactOperation } from './actions';
 import { failedItem } from '../shared/failedItem';
+import { recordRun, summarized } from '../shared/runSummary';
 import { mappingError } from './actions/errors';
 import { optionNames, optionNameSubtitle } from '../shared/subtitle';
 
@@ -40,6 +41,7 @@ export class ShopifyToExact implements INodeType {
 			throw new NodeOperationError(this.getNode(), `Unknown operation: ${String(operation)}`);
 		const items = this.getInputData();
 		const out: INodeExecutionData[] = [];
+		const failed: INodeExecutionData[] = [];
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			try {
 				for (const json of map.call(this, itemIndex, items[itemIndex])) {
@@ -47,10 +49,24 @@ export class ShopifyToExact implements INodeType {
 				}
 			} catch (caught) {
 				const error = mappingError(this, caught, itemIndex);
-				if (!this.continueOnFail()) throw error;
+				if (!this.continueOnFail()) {
+					recordRun(this, out, [shopifyReference(items[itemIndex])]);
+					throw error;
+				}
+				failed.push(shopifyReference(items[itemIndex]));
 				out.push(failedItem(this, items[itemIndex], itemIndex, error));
 			}
 		}
-		return [out];
+		recordRun(this, out, failed);
+		return [summarized(out)];
 	}
+}
+
+/**
+ * A Shopify payload that failed to map, as a minimal document so the failure is recorded under
+ * its order name (an order's `name`, or a refund's order via the Refund field's order).
+ */
+function shopifyReference(item: INodeExecutionData): INodeExecutionData {
+	const name = typeof item.json.name === 'string' ? item.json.name : null;
+	return { json: { source: 'shopify', type: 'order', references: { orderName: name }, exact: {} } };
 }
