@@ -33,6 +33,44 @@ export const EU_MEMBER_STATES: readonly string[] = [
 
 const memberSet = new Set(EU_MEMBER_STATES);
 
+const NAMES: Record<string, string> = {
+	AT: 'Austria',
+	BE: 'Belgium',
+	BG: 'Bulgaria',
+	CY: 'Cyprus',
+	CZ: 'Czechia',
+	DE: 'Germany',
+	DK: 'Denmark',
+	EE: 'Estonia',
+	ES: 'Spain',
+	FI: 'Finland',
+	FR: 'France',
+	GR: 'Greece',
+	HR: 'Croatia',
+	HU: 'Hungary',
+	IE: 'Ireland',
+	IT: 'Italy',
+	LT: 'Lithuania',
+	LU: 'Luxembourg',
+	LV: 'Latvia',
+	MT: 'Malta',
+	NL: 'the Netherlands',
+	PL: 'Poland',
+	PT: 'Portugal',
+	RO: 'Romania',
+	SE: 'Sweden',
+	SI: 'Slovenia',
+	SK: 'Slovakia',
+	XI: 'Northern Ireland',
+	GB: 'the United Kingdom',
+};
+
+/** A country's name for messages ("Northern Ireland"); the code itself when it is not an EU one. */
+export function countryName(country: string): string {
+	const code = normalizeCountryCode(country);
+	return NAMES[code] ?? code;
+}
+
 /**
  * Uppercases and trims a country code and resolves the aliases people and systems use:
  * `EL` (Greek VAT prefix) -> `GR`, `UK` -> `GB`. Returns '' for empty input.
