@@ -6,7 +6,8 @@
 import { okJson } from './http';
 import type { N8nRest } from './rest';
 
-export const FAILURES_TABLE = 'Exact Online Commerce failures';
+/** The error handler's and the orders template's data table: one row per order, with its status. */
+export const STATUS_TABLE = 'Exact Online Commerce status';
 
 export interface DemoReport {
 	orders: number;
@@ -70,7 +71,7 @@ export async function buildReport(args: {
 		exactCallsByEndpoint[endpoint] = (exactCallsByEndpoint[endpoint] ?? 0) + 1;
 	}
 	const shopifyCalls = await okJson<{ calls: unknown[] }>('GET', `${args.shopifyUrl}/__sandbox/calls`);
-	const failureRows = await args.rest.dataTableRows(FAILURES_TABLE);
+	const failureRows = (await args.rest.dataTableRows(STATUS_TABLE)).filter((r) => r.status === 'failed');
 	const failures = failureRows.map((r) => ({ reference: String(r.reference ?? ''), reason: String(r.reason ?? '') }));
 	return {
 		orders: args.orderNames.length,
@@ -97,7 +98,7 @@ export function formatReport(report: DemoReport): string[] {
 	const lines = [
 		`Orders sent by Shopify:        ${report.orders}`,
 		`Sales orders created in Exact: ${report.salesOrders}`,
-		`Failed (error handler table):  ${report.failed}`,
+		`Failed (status table):         ${report.failed}`,
 		`VAT codes on the order lines:  ${codes || '(none)'}`,
 		`Items synced from products:    ${report.itemsSynced}`,
 		`Stock updates in Shopify:      ${report.stockUpdates}`,
