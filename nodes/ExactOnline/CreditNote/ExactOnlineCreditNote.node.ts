@@ -11,6 +11,7 @@ import { errorForItem } from '../shared/runner';
 import { divisionLocator, methods as sharedMethods } from '../shared/descriptions';
 import { description as operationsDescription, operations } from './actions';
 import { optionNames, optionNameSubtitle } from '../../shared/subtitle';
+import { getSalesJournals } from '../shared/methods/journals';
 
 export class ExactOnlineCreditNote implements INodeType {
 	description: INodeTypeDescription = {
@@ -32,6 +33,7 @@ export class ExactOnlineCreditNote implements INodeType {
 
 	methods = {
 		listSearch: { ...sharedMethods.listSearch },
+		loadOptions: { getSalesJournals },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
