@@ -122,3 +122,24 @@ describe('Sales Order: amounts to the cent and order references', () => {
 		).toHaveLength(1);
 	});
 });
+
+describe('Sales Order: shop currency other than the division currency', () => {
+	let kit: Kit;
+	beforeAll(async () => {
+		kit = await startKit();
+	});
+	afterAll(async () => kit.close());
+
+	it("posts a USD shop's order in USD; Exact converts it to the division's EUR at its rate, and the output says so", async () => {
+		const doc = await ready(kit, 5101);
+		doc.currency = 'USD';
+		priceLine(doc, 10000);
+		const result = await kit.run(node, create, [doc]);
+		const ref = (result.items[0].json.exact as { salesOrder: Rec }).salesOrder;
+		const order = (await kit.state<Rec>('salesorder/SalesOrders')).find((o) => o.OrderID === ref.id);
+		expect(order).toMatchObject({ Currency: 'USD', AmountFC: 100, AmountDC: 92 });
+		expect(String(result.items[0].json.warning)).toMatch(
+			/Booked in USD 100\.00; Exact converted it at its exchange rate to 92\.00/,
+		);
+	});
+});
