@@ -3,22 +3,21 @@
  * Exact committed long after the client gave up) is removed by the next run that finds the order,
  * keeping the lowest OrderNumber; a copy another run deleted first (404) is not an error.
  */
-import { ExactOnlineAccount } from '../../../nodes/ExactOnline/Account/ExactOnlineAccount.node';
-import { ExactOnlineItem } from '../../../nodes/ExactOnline/Item/ExactOnlineItem.node';
 import { ExactOnlineSalesOrder } from '../../../nodes/ExactOnline/SalesOrder/ExactOnlineSalesOrder.node';
 import type { EnrichedOrderDocument } from '../../../nodes/core/document';
 import { admin } from '../../helpers/exactSandbox';
-import { ITEMS, mapSpecs } from '../flow/documents';
+import { ITEMS } from '../flow/documents';
 import { startKit } from '../flow/exactTestKit';
 import type { Kit } from '../flow/exactTestKit';
 import { customers } from '../flow/syntheticOrders';
+import { ownCopy, readyDocuments } from './support';
 
 const node = new ExactOnlineSalesOrder();
 const removeNewer = { operation: 'createFromOrder', options: { afterCreateCheck: 'removeNewer' } };
 type Rec = Record<string, unknown>;
 
 async function ready(kit: Kit, number: number): Promise<EnrichedOrderDocument> {
-	const docs = mapSpecs([
+	const [doc] = await readyDocuments(kit, [
 		{
 			number,
 			customer: customers(1, 900 + (number % 50))[0],
@@ -27,32 +26,13 @@ async function ready(kit: Kit, number: number): Promise<EnrichedOrderDocument> {
 			shippingCents: null,
 		},
 	]);
-	const account = await kit.run(
-		new ExactOnlineAccount(),
-		{ operation: 'findOrCreateFromOrder' },
-		docs,
-	);
-	const items = await kit.run(
-		new ExactOnlineItem(),
-		{ operation: 'ensureItemsForOrder' },
-		account.items,
-	);
-	return items.items[0].json as unknown as EnrichedOrderDocument;
+	return doc;
 }
 
 async function seedCopies(kit: Kit, doc: EnrichedOrderDocument, count: number): Promise<Rec[]> {
-	const line = { Item: doc.lines[0].itemId, Quantity: 1, NetPrice: 1 };
 	const copies: Rec[] = [];
 	for (let i = 0; i < count; i++) {
-		copies.push(
-			...(await kit.seed('salesorder/SalesOrders', [
-				{
-					OrderedBy: doc.exact.account!.id,
-					YourRef: doc.references.yourRef,
-					SalesOrderLines: [line],
-				},
-			])),
-		);
+		copies.push(...(await kit.seed('salesorder/SalesOrders', [ownCopy(doc)])));
 	}
 	return copies;
 }
@@ -80,6 +60,28 @@ describe('Sales Order: Create From Order heals duplicates', () => {
 		expect(
 			String(result.items[0].json.warning ?? (result.items[0].json.warnings as string[]).join(' ')),
 		).toMatch(/Removed sales order \d+, a duplicate of \d+/);
+	});
+
+	it('never removes an order a person entered in Exact with the same YourRef', async () => {
+		const doc = await ready(kit, 4104);
+		const [own] = await seedCopies(kit, doc, 1);
+		// Entered by hand later: same customer and YourRef, another description and amount.
+		const [manual] = await kit.seed('salesorder/SalesOrders', [
+			{
+				OrderedBy: doc.exact.account!.id,
+				YourRef: doc.references.yourRef,
+				Description: 'Nabestelling telefonisch',
+				SalesOrderLines: [{ Item: doc.lines[0].itemId, Quantity: 1, NetPrice: 1 }],
+			},
+		]);
+		const result = await kit.run(node, removeNewer, [doc]);
+		expect((result.items[0].json.exact as { salesOrder: Rec }).salesOrder).toMatchObject({
+			id: own.OrderID,
+			action: 'skipped',
+		});
+		expect((await ordersWithRef(kit, '#4104')).map((o) => o.OrderID).sort()).toEqual(
+			[own.OrderID, manual.OrderID].sort(),
+		);
 	});
 
 	it('leaves duplicates alone without "Remove Own Duplicate"', async () => {
