@@ -63,7 +63,22 @@ const NAMES: Record<string, string> = {
 	SK: 'Slovakia',
 	XI: 'Northern Ireland',
 	GB: 'the United Kingdom',
+	CH: 'Switzerland',
+	NO: 'Norway',
+	US: 'the United States',
+	CA: 'Canada',
+	AU: 'Australia',
 };
+
+/**
+ * Countries for pickers, by name: the member states, Northern Ireland (XI) and the countries
+ * outside the EU a webshop most often sells to. Others can be given as a code by expression.
+ */
+export function countryChoices(): Array<{ name: string; value: string }> {
+	return Object.entries(NAMES)
+		.map(([code, name]) => ({ name: `${name.replace(/^the /, '')} (${code})`, value: code }))
+		.sort((a, b) => a.name.localeCompare(b.name));
+}
 
 /** A country's name for messages ("Northern Ireland"); the code itself when it is not an EU one. */
 export function countryName(country: string): string {

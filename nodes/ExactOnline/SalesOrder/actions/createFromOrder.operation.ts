@@ -150,11 +150,13 @@ const properties: INodeProperties[] = [
 								description: 'Shopify payment gateway name, e.g. paypal',
 							},
 							{
-								displayName: 'Payment Condition Code',
+								displayName: 'Payment Condition Name or ID',
 								name: 'paymentCondition',
-								type: 'string',
+								type: 'options',
+								typeOptions: { loadOptionsMethod: 'getPaymentConditions' },
 								default: '',
-								description: 'Exact payment condition code for these orders',
+								description:
+									'Exact payment condition for these orders. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 							},
 						],
 					},
