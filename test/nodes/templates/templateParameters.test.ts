@@ -240,6 +240,15 @@ describe('optional dropdowns offer an explicit default choice', () => {
 	});
 });
 
+describe('Division comes first in every Exact node', () => {
+	it.each(NODES.filter((n) => n.description.properties.some((p) => p.name === 'division')))(
+		'$description.displayName',
+		(node) => {
+			expect(node.description.properties[0].name).toBe('division');
+		},
+	);
+});
+
 describe('node subtitles show the display name of the choice', () => {
 	const nodeTypes = {
 		getByName: (t: string) => byType.get(t),
