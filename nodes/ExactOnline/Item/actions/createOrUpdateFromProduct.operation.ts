@@ -161,7 +161,8 @@ const properties: INodeProperties[] = [
 				name: 'shopCurrency',
 				type: 'string',
 				default: 'EUR',
-				description: "The shop's currency (ISO code); prices are set in it",
+				description:
+					"The shop's currency (ISO code); prices are set in it. Use the same as Shop Currency in Map Shopify Order.",
 			},
 			{
 				displayName: 'Stock Items',
