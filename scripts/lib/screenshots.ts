@@ -120,6 +120,13 @@ async function main(): Promise<void> {
 		for (const template of stack.templates) {
 			await page('Page.navigate', { url: `${stack.n8n.url}/workflow/${template.id}` });
 			await settle(7000);
+			// A slow first load: wait until the canvas shows the nodes.
+			for (let i = 0; i < 40; i++) {
+				const shown = await evaluate(`document.querySelectorAll('.vue-flow__node').length`);
+				if (Number((shown as { result?: { value?: number } }).result?.value ?? 0) > 0) break;
+				await settle(500);
+			}
+			await settle(1000);
 			// Close whatever the editor pops up on a first visit, then let the canvas fit the view.
 			await evaluate(`document.querySelectorAll('.el-dialog__headerbtn, [data-test-id="close-button"]').forEach((b) => b.click())`);
 			await page('Input.dispatchKeyEvent', { type: 'keyDown', key: '1', code: 'Digit1', text: '1' });
