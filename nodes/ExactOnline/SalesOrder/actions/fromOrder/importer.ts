@@ -30,6 +30,7 @@ import {
 } from '../../../shared/transport';
 import { findOrdersByYourRefs, orderLines } from '../common';
 import type { OrderRecord } from '../common';
+import { APPROVED, ensureApproved } from '../delivery/approve';
 import { createdSince, markCreated, refKey, withRefLock } from './refLock';
 
 export type { AfterCreateCheck } from '../../../shared/afterCreateCheck';
@@ -106,7 +107,10 @@ export class OrderImporter {
 		const created = (await exactRequest.call(this.ctx, {
 			method: 'POST',
 			path: 'salesorder/SalesOrders',
-			body: salesOrderBody(doc, this.options),
+			// An order delivered at once is posted approved: Exact delivers approved orders only.
+			body: this.options.deliverImmediately
+				? { ...salesOrderBody(doc, this.options), ApprovalStatus: APPROVED }
+				: salesOrderBody(doc, this.options),
 			itemIndex,
 			writeCheck: async () =>
 				orderToKeep(
@@ -134,7 +138,7 @@ export class OrderImporter {
 			if (raced) return { ref: raced, warnings };
 		}
 		if (this.options.deliverImmediately)
-			result.goodsDelivery = await this.deliver(doc, created.OrderID, itemIndex);
+			result.goodsDelivery = await this.deliver(doc, created.OrderID, itemIndex, APPROVED);
 		return result;
 	}
 
@@ -155,7 +159,7 @@ export class OrderImporter {
 		await this.removeLeftoverCopies(String(order.YourRef ?? '').trim(), itemIndex, result.warnings);
 		// Finish a delivery that an earlier run did not get to (nothing delivered yet, order open).
 		if (this.options.deliverImmediately && order.DeliveryStatus === 12 && order.Status === 12) {
-			result.goodsDelivery = await this.deliver(doc, order.OrderID, itemIndex);
+			result.goodsDelivery = await this.deliver(doc, order.OrderID, itemIndex, null);
 		}
 		return result;
 	}
@@ -252,8 +256,11 @@ export class OrderImporter {
 		doc: EnrichedOrderDocument,
 		orderId: string,
 		itemIndex: number,
+		approvalStatus: number | null,
 	): Promise<{ id: string; number: number | null } | null> {
 		const lines = await orderLines(this.ctx, orderId, itemIndex);
+		if (lines.some((l) => Number(l.Quantity ?? 0) > Number(l.QuantityDelivered ?? 0)))
+			await ensureApproved(this.ctx, { OrderID: orderId, ApprovalStatus: approvalStatus }, itemIndex);
 		const body = goodsDeliveryBody(
 			lines,
 			toExactDate(new Date()).slice(0, 10),
