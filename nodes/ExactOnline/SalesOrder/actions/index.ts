@@ -3,11 +3,12 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import * as cancel from './cancel.operation';
 import * as createFromOrder from './createFromOrder.operation';
+import * as deliverFromFulfillment from './deliverFromFulfillment.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as update from './update.operation';
 
-export const operations = { cancel, createFromOrder, get, getAll, update };
+export const operations = { cancel, createFromOrder, deliverFromFulfillment, get, getAll, update };
 
 export type SalesOrderOperation = keyof typeof operations;
 
@@ -30,6 +31,13 @@ const operationProperty: INodeProperties = {
 			action: 'Create a sales order from an order',
 			description:
 				'Create the sales order of an order document once; an order already imported is skipped',
+		},
+		{
+			name: 'Deliver From Fulfilment',
+			value: 'deliverFromFulfillment',
+			action: 'Deliver a sales order from a fulfilment',
+			description:
+				'Post the goods delivery of a Shopify fulfilment (its lines and quantities) on the imported order once, optionally invoicing it',
 		},
 		{
 			name: 'Get',
@@ -60,4 +68,5 @@ export const description: INodeProperties[] = [
 	...getAll.description,
 	...update.description,
 	...cancel.description,
+	...deliverFromFulfillment.description,
 ];

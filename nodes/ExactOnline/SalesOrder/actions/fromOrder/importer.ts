@@ -260,7 +260,11 @@ export class OrderImporter {
 	): Promise<{ id: string; number: number | null } | null> {
 		const lines = await orderLines(this.ctx, orderId, itemIndex);
 		if (lines.some((l) => Number(l.Quantity ?? 0) > Number(l.QuantityDelivered ?? 0)))
-			await ensureApproved(this.ctx, { OrderID: orderId, ApprovalStatus: approvalStatus }, itemIndex);
+			await ensureApproved(
+				this.ctx,
+				{ OrderID: orderId, ApprovalStatus: approvalStatus },
+				itemIndex,
+			);
 		const body = goodsDeliveryBody(
 			lines,
 			toExactDate(new Date()).slice(0, 10),
