@@ -4,51 +4,12 @@
  * its lines and quantities, once, with the invoice option following Exact's order-to-invoice path.
  */
 import { ExactOnlineSalesOrder } from '../../../nodes/ExactOnline/SalesOrder/ExactOnlineSalesOrder.node';
-import type { EnrichedOrderDocument } from '../../../nodes/core/document';
-import { mapShopifyOrder } from '../../../nodes/core/mapping';
-import { runChain } from '../flow/chain';
-import type { ChainParameters } from '../flow/chain';
-import { ITEMS } from '../flow/documents';
 import { startKit } from '../flow/exactTestKit';
 import type { Kit } from '../flow/exactTestKit';
-import { customers, shopifyOrder } from '../flow/syntheticOrders';
-
-type Rec = Record<string, any>;
+import { importOrder, order } from './lifecycleKit';
+import type { Rec } from './lifecycleKit';
 
 const node = new ExactOnlineSalesOrder();
-
-function order(number: number): Rec {
-	return shopifyOrder({
-		number,
-		customer: customers(1, 700 + (number % 50))[0],
-		guest: false,
-		lines: [
-			{ item: ITEMS[number % 50], quantity: 3 },
-			{ item: ITEMS[(number + 7) % 50], quantity: 1 },
-		],
-		shippingCents: 495,
-	}) as Rec;
-}
-
-async function importOrder(kit: Kit, shopify: Rec, params: ChainParameters = {}): Promise<Rec> {
-	const doc = mapShopifyOrder(shopify, {
-		pricesPosted: 'incl',
-	}) as unknown as EnrichedOrderDocument;
-	for (const line of doc.lines)
-		line.vat = {
-			code: 'I21',
-			treatment: 'domestic',
-			country: 'NL',
-			rate: 0.21,
-			reason: 'test',
-			source: 'mapping',
-		};
-	const { errors } = await runChain(kit, [doc], params);
-	expect(errors).toEqual([]);
-	return (await kit.state<Rec>('salesorder/SalesOrders')).find(
-		(o) => o.YourRef === shopify.name,
-	) as Rec;
-}
 
 /** A fulfillments/create body shipping `parts` ([line index, quantity]) of the order. */
 function fulfillment(shopify: Rec, id: number, seq: number, parts: Array<[number, number]>): Rec {

@@ -2,13 +2,24 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as cancel from './cancel.operation';
+import * as cancelFromOrder from './cancelFromOrder.operation';
 import * as createFromOrder from './createFromOrder.operation';
 import * as deliverFromFulfillment from './deliverFromFulfillment.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
+import * as invoiceFromOrder from './invoiceFromOrder.operation';
 import * as update from './update.operation';
 
-export const operations = { cancel, createFromOrder, deliverFromFulfillment, get, getAll, update };
+export const operations = {
+	cancel,
+	cancelFromOrder,
+	createFromOrder,
+	deliverFromFulfillment,
+	get,
+	getAll,
+	invoiceFromOrder,
+	update,
+};
 
 export type SalesOrderOperation = keyof typeof operations;
 
@@ -24,6 +35,13 @@ const operationProperty: INodeProperties = {
 			action: 'Cancel a sales order',
 			description:
 				"Remove an order nothing was delivered on (Exact's API has no cancel; the order is deleted)",
+		},
+		{
+			name: 'Cancel From Order',
+			value: 'cancelFromOrder',
+			action: 'Cancel the sales order of a cancelled order',
+			description:
+				'For a cancelled Shopify order: delete its Exact order while nothing was delivered or invoiced, else report it kept',
 		},
 		{
 			name: 'Create From Order',
@@ -52,6 +70,13 @@ const operationProperty: INodeProperties = {
 			description: 'List sales orders, filtered by customer, reference, status or date',
 		},
 		{
+			name: 'Invoice Order',
+			value: 'invoiceFromOrder',
+			action: 'Invoice a sales order',
+			description:
+				"Invoice the imported order through Exact's order-to-invoice and process the invoice, once",
+		},
+		{
 			name: 'Update',
 			value: 'update',
 			action: 'Update a sales order',
@@ -69,4 +94,6 @@ export const description: INodeProperties[] = [
 	...update.description,
 	...cancel.description,
 	...deliverFromFulfillment.description,
+	...invoiceFromOrder.description,
+	...cancelFromOrder.description,
 ];
