@@ -42,9 +42,9 @@ export interface FulfillmentDocument {
 	type: 'fulfillment';
 	fulfillmentId: string;
 	shopifyOrderId: string | null;
-	/** The order's name (#1001), from the fulfilment name or given. */
+	/** The Shopify order's name (#1001), from the fulfilment name or given. */
 	orderName: string;
-	/** YourRef of the imported sales order. */
+	/** YourRef of the imported sales order: the prefix and the order name. */
 	yourRef: string;
 	/** "Shopify fulfilment <id> of <order>": the goods delivery's Description and natural key. */
 	description: string;
@@ -63,8 +63,10 @@ export interface FulfillmentDocument {
 }
 
 export interface FulfillmentMappingOptions {
-	/** Reference of the order in Exact (YourRef); empty: the fulfilment name without ".N". */
+	/** The Shopify order's name; empty: the fulfilment name without ".N". */
 	orderReference?: string | null;
+	/** Text before the order name in YourRef, as Map Shopify Order's Order Reference Prefix (NL-#1001). */
+	orderReferencePrefix?: string;
 	itemCodeSource?: MappingSettings['itemCodeSource'];
 	itemCodePrefix?: string;
 }
@@ -119,7 +121,8 @@ export function mapShopifyFulfillment(
 		clean(options.orderReference ?? '') ?? (name ? name.replace(/\.\d+$/, '') : null);
 	if (!orderName)
 		throw new FulfillmentError(label, 'name', 'is missing (it names the order, e.g. #1001.1)');
-	const yourRef = fit(orderName, TEXT_LIMITS.yourRef, TEXT_LIMITS.yourRef).text;
+	const prefix = (options.orderReferencePrefix ?? '').trim();
+	const yourRef = fit(`${prefix}${orderName}`, TEXT_LIMITS.yourRef, TEXT_LIMITS.yourRef).text;
 	const status = (text(raw.status) ?? '').toLowerCase();
 	const created = text(raw.created_at) ?? text(raw.updated_at);
 	const date = created ? DATE.exec(created) : null;
@@ -181,7 +184,7 @@ export function mapShopifyFulfillment(
 		shopifyOrderId: idText(raw.order_id) ?? null,
 		orderName,
 		yourRef,
-		description: fulfillmentDescription(id, orderName),
+		description: fulfillmentDescription(id, `${prefix}${orderName}`),
 		status,
 		skip,
 		locationId: idText(raw.location_id) ?? null,

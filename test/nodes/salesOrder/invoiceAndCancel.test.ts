@@ -81,6 +81,24 @@ describe('Sales Order: Invoice Order and Cancel From Order', () => {
 		).toBe(true);
 	});
 
+	it("finds the order of a shop with an Order Reference Prefix, and not another shop's order of the same name", async () => {
+		const shopify = order(7205);
+		const salesOrder = await importOrder(kit, shopify, {}, 'BE-');
+		const other = await kit.run(
+			node,
+			{ operation: 'cancelFromOrder', orderReferencePrefix: 'NL-' },
+			[shopify],
+		);
+		expect(other.items[0].json).toMatchObject({ action: 'skipped' });
+		const run = await kit.run(node, { operation: 'cancelFromOrder', orderReferencePrefix: 'BE-' }, [
+			shopify,
+		]);
+		expect(run.items[0].json).toMatchObject({
+			action: 'deleted',
+			salesOrder: { id: salesOrder.OrderID },
+		});
+	});
+
 	it('invoicing an order that is not in Exact fails naming the order', async () => {
 		const shopify = order(7204);
 		const run = await kit.run(node, { operation: 'invoiceFromOrder' }, [shopify], {

@@ -28,9 +28,11 @@ export async function importOrder(
 	kit: Kit,
 	shopify: Rec,
 	params: ChainParameters = {},
+	prefix = '',
 ): Promise<Rec> {
 	const doc = mapShopifyOrder(shopify, {
 		pricesPosted: 'incl',
+		orderReferencePrefix: prefix,
 	}) as unknown as EnrichedOrderDocument;
 	for (const line of doc.lines)
 		line.vat = {
@@ -44,6 +46,6 @@ export async function importOrder(
 	const { errors } = await runChain(kit, [doc], params);
 	expect(errors).toEqual([]);
 	return (await kit.state<Rec>('salesorder/SalesOrders')).find(
-		(o) => o.YourRef === shopify.name,
+		(o) => o.YourRef === `${prefix}${shopify.name}`,
 	) as Rec;
 }

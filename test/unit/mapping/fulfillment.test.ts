@@ -1,4 +1,4 @@
-import fulfillment from '../../fixtures/shopify/synthetic/fulfillment-partial.json';
+import fulfillment from '../../fixtures/shopify/fulfillments/fulfillment-partial.json';
 import { mapShopifyFulfillment } from '../../../nodes/core/mapping/fulfillment';
 import {
 	describeShortfall,
@@ -44,6 +44,15 @@ describe('mapShopifyFulfillment', () => {
 		});
 		expect(doc.yourRef).toBe('WEB-#1042');
 		expect(doc.lines.map((l) => l.itemCode)).toEqual(['SH-4400101', 'SH-4400102']);
+	});
+
+	test('an order reference prefix (one Exact division, several shops) goes before the order name', () => {
+		const doc = mapShopifyFulfillment(fulfillment, { orderReferencePrefix: 'NL-' });
+		expect(doc).toMatchObject({
+			orderName: '#1042',
+			yourRef: 'NL-#1042',
+			description: 'Shopify fulfilment 5587214598 of NL-#1042',
+		});
 	});
 
 	test.each(['pending', 'open', 'cancelled', 'error', 'failure'])(

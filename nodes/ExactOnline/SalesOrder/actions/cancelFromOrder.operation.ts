@@ -17,9 +17,14 @@ import type {
 import { runPerItem } from '../../shared/runner';
 import { entityKeyPath, exactRequest } from '../../shared/transport';
 import { findOrdersByYourRefs } from './common';
-import { linesOfOrder, orderByRef, referenceProperty } from './delivery/orderByRef';
+import {
+	linesOfOrder,
+	orderByRef,
+	referenceProperties,
+	yourRefParameter,
+} from './delivery/orderByRef';
 
-const properties: INodeProperties[] = [referenceProperty];
+const properties: INodeProperties[] = [...referenceProperties];
 
 export const description = updateDisplayOptions(
 	{ show: { operation: ['cancelFromOrder'] } },
@@ -28,7 +33,7 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	return await runPerItem.call(this, async (itemIndex) => {
-		const reference = String(this.getNodeParameter('orderReference', itemIndex, '') ?? '').trim();
+		const reference = yourRefParameter(this, itemIndex);
 		const order = await orderByRef(this, reference, itemIndex);
 		if (!order) {
 			return {

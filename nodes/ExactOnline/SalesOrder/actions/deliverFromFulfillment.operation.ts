@@ -34,7 +34,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. #1001',
 		description:
-			"YourRef of the sales order in Exact. Empty: the fulfilment's name without its number (#1001.2 → #1001), which is what the orders template imports.",
+			"The Shopify order's name. Empty: the fulfilment's name without its number (#1001.2 → #1001).",
 	},
 	{
 		displayName: 'Invoice',
@@ -123,6 +123,15 @@ const properties: INodeProperties[] = [
 				],
 			},
 			{
+				displayName: 'Order Reference Prefix',
+				name: 'orderReferencePrefix',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. NL-',
+				description:
+					"The same Order Reference Prefix as in Map Shopify Order: the Exact order's YourRef is this text and the order name (NL-#1001)",
+			},
+			{
 				displayName: 'Process Invoices',
 				name: 'processInvoice',
 				type: 'boolean',
@@ -142,6 +151,7 @@ export const description = updateDisplayOptions(
 interface RawOptions {
 	itemCodeSource?: FulfillmentMappingOptions['itemCodeSource'];
 	itemCodePrefix?: string;
+	orderReferencePrefix?: string;
 	locationWarehouses?: { rules?: Array<{ locationId: string; warehouse: string }> };
 	processInvoice?: boolean;
 }
@@ -175,6 +185,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				orderReference: String(this.getNodeParameter('orderReference', itemIndex, '') ?? ''),
 				itemCodeSource: raw.itemCodeSource ?? 'sku',
 				itemCodePrefix: raw.itemCodePrefix ?? '',
+				orderReferencePrefix: raw.orderReferencePrefix ?? '',
 			});
 		} catch (error) {
 			const message = error instanceof FulfillmentError ? error.message : (error as Error).message;

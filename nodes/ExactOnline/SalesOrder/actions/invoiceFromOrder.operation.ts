@@ -16,10 +16,10 @@ import type {
 import { runPerItem } from '../../shared/runner';
 import { invoiceOrder } from './delivery/invoice';
 import type { InvoiceMode } from './delivery/invoice';
-import { orderByRef, referenceProperty } from './delivery/orderByRef';
+import { orderByRef, referenceProperties, yourRefParameter } from './delivery/orderByRef';
 
 const properties: INodeProperties[] = [
-	referenceProperty,
+	...referenceProperties,
 	{
 		displayName: 'Invoice Quantities',
 		name: 'invoiceMode',
@@ -63,7 +63,7 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	return await runPerItem.call(this, async (itemIndex) => {
-		const reference = String(this.getNodeParameter('orderReference', itemIndex, '') ?? '').trim();
+		const reference = yourRefParameter(this, itemIndex);
 		const order = await orderByRef(this, reference, itemIndex);
 		if (!order) {
 			throw new NodeOperationError(

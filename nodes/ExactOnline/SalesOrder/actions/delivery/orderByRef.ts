@@ -1,6 +1,6 @@
 /** The imported sales order of a Shopify order (by YourRef) with its lines, for the lifecycle operations. */
 import { NodeOperationError } from 'n8n-workflow';
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { eq, lit } from '../../../../core/exact/filter';
 import { orderToKeep } from '../../../../core/exact/salesOrderDraft';
@@ -76,12 +76,29 @@ export async function linesOfOrder(
 	return lines.sort((a, b) => Number(a.LineNumber ?? 0) - Number(b.LineNumber ?? 0));
 }
 
-export const referenceProperty = {
-	displayName: 'Order Reference',
-	name: 'orderReference',
-	type: 'string' as const,
-	default: '={{ $json.name }}',
-	placeholder: 'e.g. #1001',
-	description:
-		"YourRef of the sales order in Exact: the Shopify order's name, as the orders template imports it",
-};
+export const referenceProperties: INodeProperties[] = [
+	{
+		displayName: 'Order Name',
+		name: 'orderReference',
+		type: 'string',
+		default: '={{ $json.name }}',
+		placeholder: 'e.g. #1001',
+		description: "The Shopify order's name; by default that of the input item (the Shopify order)",
+	},
+	{
+		displayName: 'Order Reference Prefix',
+		name: 'orderReferencePrefix',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. NL-',
+		description:
+			"The same Order Reference Prefix as in Map Shopify Order: the Exact order's YourRef is this text and the order name (NL-#1001)",
+	},
+];
+
+/** The YourRef the order was imported with: prefix + order name (at most 30 characters). */
+export function yourRefParameter(ctx: IExecuteFunctions, itemIndex: number): string {
+	const name = String(ctx.getNodeParameter('orderReference', itemIndex, '') ?? '').trim();
+	const prefix = String(ctx.getNodeParameter('orderReferencePrefix', itemIndex, '') ?? '').trim();
+	return name ? `${prefix}${name}`.slice(0, 30) : '';
+}
