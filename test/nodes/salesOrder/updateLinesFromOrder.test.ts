@@ -90,4 +90,14 @@ describe('Sales Order: Update Lines From Order', () => {
 			reason: expect.stringMatching(/not in Exact/),
 		});
 	});
+
+	it('orders/updated of a cancelled order changes nothing (the cancellation is handled by Cancel From Order)', async () => {
+		const salesOrder = await importOrder(kit, order(7304));
+		const before = await linesOf(salesOrder.OrderID);
+		const cancelled = order(7304, [[0, 1]]);
+		cancelled.cancelled_at = '2026-07-03T10:00:00+02:00';
+		const out = (await kit.run(node, update, [await enriched(kit, cancelled)])).items[0].json;
+		expect(out).toMatchObject({ action: 'skipped', reason: expect.stringMatching(/cancelled/) });
+		expect(await linesOf(salesOrder.OrderID)).toEqual(before);
+	});
 });

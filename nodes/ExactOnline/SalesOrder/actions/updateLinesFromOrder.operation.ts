@@ -50,6 +50,13 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const orderName = doc.references?.orderName ?? doc.references?.yourRef ?? '(unnamed)';
 		const base: IDataObject = { orderName, yourRef: doc.references?.yourRef ?? null };
 		if (doc.skip) return { ...base, action: 'skipped', reason: doc.skip.reason };
+		// orders/updated also fires on a cancellation: Cancel From Order (orders/cancelled) handles it.
+		if ((doc as { cancelled?: boolean }).cancelled === true)
+			return {
+				...base,
+				action: 'skipped',
+				reason: 'the order is cancelled (see Cancel From Order)',
+			};
 		const missing = doc.lines.filter((l) => l.quantity !== 0 && !l.itemId);
 		if (missing.length) {
 			throw new NodeOperationError(
