@@ -199,4 +199,35 @@ describe('Sales Order: Deliver From Fulfilment', () => {
 			),
 		).toBe(true);
 	});
+
+	it("delivers from the warehouse the fulfilment's location maps to, moving the order there first", async () => {
+		const shopify = order(7106);
+		const salesOrder = await importOrder(kit, shopify);
+		const warehouses = await kit.state<Rec>('inventory/Warehouses');
+		const rotterdam = warehouses.find((w) => String(w.Code).trim() === '2') as Rec;
+		expect(salesOrder.WarehouseID).not.toBe(rotterdam.ID);
+		const parcel = { ...fulfillment(shopify, 880051, 1, [[0, 3]]), location_id: 1002 };
+		const map = { locationWarehouses: { rules: [{ locationId: '1002', warehouse: '2' }] } };
+		const out = (await kit.run(node, { ...deliver(), options: map }, [parcel])).items[0]
+			.json as Rec;
+		expect(out).toMatchObject({ action: 'delivered' });
+		expect(out.warnings.join(' ')).toMatch(/moved to the warehouse of location 1002/);
+		const [delivery] = (await kit.state<Rec>('salesorder/GoodsDeliveries')).filter((d) =>
+			String(d.Description).startsWith('Shopify fulfilment 880051 '),
+		);
+		expect(delivery.Warehouse).toBe(rotterdam.ID);
+		const unknown = { ...fulfillment(shopify, 880052, 2, [[1, 1]]), location_id: 1003 };
+		const bad = await kit.run(
+			node,
+			{
+				...deliver(),
+				options: { locationWarehouses: { rules: [{ locationId: '1003', warehouse: '9' }] } },
+			},
+			[unknown],
+			{ continueOnFail: true },
+		);
+		expect(String(bad.items[0].json.error)).toMatch(
+			/warehouse '9' \(mapped from location 1003\) does not exist/,
+		);
+	});
 });
