@@ -132,20 +132,20 @@ const properties: INodeProperties[] = [
 					"The same Order Reference Prefix as in Map Shopify Order: the Exact order's YourRef is this text and the order name (NL-#1001)",
 			},
 			{
-				displayName: 'Shipping Item Code',
-				name: 'shippingItemCode',
-				type: 'string',
-				default: 'SHIPMENT',
-				description:
-					'The shipping item of Map Shopify Order. Shopify does not fulfil shipping, so its order lines are delivered with the first parcel (and invoiced with it); empty: never delivered.',
-			},
-			{
 				displayName: 'Process Invoices',
 				name: 'processInvoice',
 				type: 'boolean',
 				default: true,
 				description:
 					'Whether invoices are processed (final, an open item in the books) rather than left for review in Exact',
+			},
+			{
+				displayName: 'Shipping Item Code',
+				name: 'shippingItemCode',
+				type: 'string',
+				default: 'SHIPMENT',
+				description:
+					'The shipping item of Map Shopify Order. Shopify does not fulfil shipping, so its order lines are delivered with the first parcel (and invoiced with it); empty: never delivered.',
 			},
 		],
 	},
