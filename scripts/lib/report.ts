@@ -12,6 +12,12 @@ export const STATUS_TABLE = 'Exact Online Commerce status';
 export interface DemoReport {
 	orders: number;
 	salesOrders: number;
+	/** Orders cancelled in Shopify during the run (removed from Exact while nothing was delivered). */
+	cancelled: number;
+	/** Goods deliveries of the run's orders in Exact (Deliver Immediately or Shopify fulfilments). */
+	deliveries: number;
+	/** Sales invoices (not credit notes) of the run's orders in Exact. */
+	invoices: number;
 	failed: number;
 	vatCodes: Record<string, number>;
 	stockUpdates: number;
@@ -37,6 +43,7 @@ export async function buildReport(args: {
 	shopifyUrl: string;
 	rest: N8nRest;
 	orderNames: string[];
+	cancelledNames?: string[];
 	productSkus: string[];
 	startedAt: number;
 }): Promise<DemoReport> {
@@ -48,6 +55,14 @@ export async function buildReport(args: {
 	const lines = (await records(`${args.exactUrl}/__sandbox/state/salesorder/SalesOrderLines`)).filter((l) =>
 		orderIds.has(String(l.OrderID)),
 	);
+	const orderNumbers = new Set(orders.map((o) => Number(o.OrderNumber)));
+	const deliveryLines = (await records(`${args.exactUrl}/__sandbox/state/salesorder/GoodsDeliveryLines`)).filter((l) =>
+		orderNumbers.has(Number(l.SalesOrderNumber)),
+	);
+	const deliveries = new Set(deliveryLines.map((l) => String(l.EntryID))).size;
+	const invoices = (await records(`${args.exactUrl}/__sandbox/state/salesinvoice/SalesInvoices`)).filter(
+		(i) => names.has(String(i.YourRef ?? '')) && Number(i.Type ?? 8020) === 8020,
+	).length;
 	const vatCodes: Record<string, number> = {};
 	for (const line of lines) {
 		const code = String(line.VATCode ?? '').trim() || '(none)';
@@ -76,6 +91,9 @@ export async function buildReport(args: {
 	return {
 		orders: args.orderNames.length,
 		salesOrders: orders.length,
+		cancelled: args.cancelledNames?.length ?? 0,
+		deliveries,
+		invoices,
 		failed: failures.length,
 		vatCodes,
 		stockUpdates: adjustments.adjustmentGroups.length,
@@ -97,7 +115,9 @@ export function formatReport(report: DemoReport): string[] {
 		.join(', ');
 	const lines = [
 		`Orders sent by Shopify:        ${report.orders}`,
-		`Sales orders created in Exact: ${report.salesOrders}`,
+		`Sales orders in Exact:         ${report.salesOrders} (${report.cancelled} cancelled in Shopify and removed)`,
+		`Goods deliveries in Exact:     ${report.deliveries}`,
+		`Invoices in Exact:             ${report.invoices}`,
 		`Failed (status table):         ${report.failed}`,
 		`VAT codes on the order lines:  ${codes || '(none)'}`,
 		`Items synced from products:    ${report.itemsSynced}`,
