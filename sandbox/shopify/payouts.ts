@@ -90,7 +90,9 @@ function byIssuedThenId(a: Payout, b: Payout): number {
 export function toCents(value: unknown, field: string): number {
 	const text = typeof value === 'number' ? String(value) : value;
 	if (typeof text !== 'string' || !/^-?[0-9]+(\.[0-9]{1,2})?$/.test(text.trim())) {
-		throw new SandboxInputError(`${field} must be an amount with at most 2 decimals, got ${String(value)}`);
+		throw new SandboxInputError(
+			`${field} must be an amount with at most 2 decimals, got ${String(value)}`,
+		);
 	}
 	const [whole, frac = ''] = text.trim().replace('-', '').split('.');
 	const cents = Number(whole) * 100 + Number(frac.padEnd(2, '0'));

@@ -61,7 +61,9 @@ function fillLine(tx: Tx, v: DivView, entry: Rec, line: Rec, number: number): Re
 		const invoice = tx.div.lookup('SalesInvoices', 'InvoiceNumber', Number(line.OurRef))[0];
 		if (!invoice) throw validation(`${where}: OurRef: invoice ${line.OurRef} does not exist.`);
 		if (invoice.InvoiceTo !== line.Account)
-			throw validation(`${where}: OurRef: invoice ${line.OurRef} is not an invoice of this account.`);
+			throw validation(
+				`${where}: OurRef: invoice ${line.OurRef} is not an invoice of this account.`,
+			);
 		if (invoice.Status !== PROCESSED)
 			throw validation(`${where}: OurRef: invoice ${line.OurRef} is not processed yet.`);
 	}
@@ -188,7 +190,8 @@ export function receivableRows(v: DivView): Rec[] {
 	for (const inv of v.div.rows('SalesInvoices')) {
 		if (inv.Status !== PROCESSED) continue;
 		const open = round2(
-			Number(inv.AmountDC ?? 0) - (settled.get(`${String(inv.InvoiceTo)}|${Number(inv.InvoiceNumber)}`) ?? 0),
+			Number(inv.AmountDC ?? 0) -
+				(settled.get(`${String(inv.InvoiceTo)}|${Number(inv.InvoiceNumber)}`) ?? 0),
 		);
 		if (open === 0) continue;
 		const acc = account(inv.InvoiceTo);

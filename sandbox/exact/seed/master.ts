@@ -42,11 +42,29 @@ export const JOURNALS: Rec[] = [
  */
 export const GL_ACCOUNTS: Rec[] = [
 	{ Code: '1100', Description: 'Bank', BalanceType: 'B', BalanceSide: 'D', Type: 12 },
-	{ Code: '1105', Description: 'Shopify Payments saldo', BalanceType: 'B', BalanceSide: 'D', Type: 12 },
+	{
+		Code: '1105',
+		Description: 'Shopify Payments saldo',
+		BalanceType: 'B',
+		BalanceSide: 'D',
+		Type: 12,
+	},
 	{ Code: '1190', Description: 'Kruisposten', BalanceType: 'B', BalanceSide: 'D', Type: 32 },
-	{ Code: '1310', Description: 'Shopify Payments reserve', BalanceType: 'B', BalanceSide: 'D', Type: 32 },
+	{
+		Code: '1310',
+		Description: 'Shopify Payments reserve',
+		BalanceType: 'B',
+		BalanceSide: 'D',
+		Type: 32,
+	},
 	{ Code: '4940', Description: 'Betaalkosten', BalanceType: 'W', BalanceSide: 'D', Type: 121 },
-	{ Code: '4945', Description: 'Chargebacks en geschillen', BalanceType: 'W', BalanceSide: 'D', Type: 121 },
+	{
+		Code: '4945',
+		Description: 'Chargebacks en geschillen',
+		BalanceType: 'W',
+		BalanceSide: 'D',
+		Type: 121,
+	},
 	{ Code: '4950', Description: 'Koersverschillen', BalanceType: 'W', BalanceSide: 'D', Type: 121 },
 	{ Code: '1300', Description: 'Debiteuren', BalanceType: 'B', BalanceSide: 'D', Type: 20 },
 	{

@@ -137,7 +137,8 @@ export class BalanceTransactionView {
 	adjustmentReason = () => this.t.adjustmentReason;
 	sourceId = () => this.t.sourceId;
 	sourceOrderTransactionId = () => this.t.sourceOrderTransactionId;
-	sourceType = () => (this.t.type === 'TRANSFER' ? 'TRANSFER' : this.t.orderId ? 'CHARGE' : 'ADJUSTMENT');
+	sourceType = () =>
+		this.t.type === 'TRANSFER' ? 'TRANSFER' : this.t.orderId ? 'CHARGE' : 'ADJUSTMENT';
 	associatedOrder = () =>
 		this.t.orderId ? { id: gid('Order', this.t.orderId), name: this.t.orderName ?? '' } : null;
 	associatedPayout = () => {

@@ -47,10 +47,11 @@ describe('financialtransaction/BankEntries, BankEntryLines and read/financial/Re
 		res.json.error.message.value;
 
 	test('the seeded chart has the Shopify Payments bank journal and the settlement accounts', async () => {
-		const journals = (await t.api('GET', `financial/Journals?$filter=${q("Code eq 'SPAY'")}`))
-			.json.d.results;
+		const journals = (await t.api('GET', `financial/Journals?$filter=${q("Code eq 'SPAY'")}`)).json
+			.d.results;
 		expect(journals[0]).toMatchObject({ Type: 12, TypeDescription: 'Bank', Currency: 'EUR' });
-		for (const code of ['1300', '1105', '1190', '4940', '4945', '4950']) expect(gl[code]).toBeDefined();
+		for (const code of ['1300', '1105', '1190', '4940', '4945', '4950'])
+			expect(gl[code]).toBeDefined();
 	});
 
 	test('processed invoices and credit notes are open items until a bank line with account and invoice number settles them', async () => {
@@ -64,8 +65,21 @@ describe('financialtransaction/BankEntries, BankEntryLines and read/financial/Re
 		const res = await post({
 			JournalCode: 'SPAY',
 			BankEntryLines: [
-				{ GLAccount: gl['1300'], Account: account.ID, OurRef: invoice.InvoiceNumber, AmountFC: 121, Date: '2026-11-02', Description: 'Shopify payout 1 · charge #1001' },
-				{ GLAccount: gl['1300'], Account: account.ID, OurRef: credit.InvoiceNumber, AmountFC: -24.2, Date: '2026-11-02' },
+				{
+					GLAccount: gl['1300'],
+					Account: account.ID,
+					OurRef: invoice.InvoiceNumber,
+					AmountFC: 121,
+					Date: '2026-11-02',
+					Description: 'Shopify payout 1 · charge #1001',
+				},
+				{
+					GLAccount: gl['1300'],
+					Account: account.ID,
+					OurRef: credit.InvoiceNumber,
+					AmountFC: -24.2,
+					Date: '2026-11-02',
+				},
 				{ GLAccount: gl['4940'], AmountFC: -2.05, Date: '2026-11-02' },
 				{ GLAccount: gl['1190'], AmountFC: -94.75, Date: '2026-11-02' },
 			],
@@ -110,9 +124,16 @@ describe('financialtransaction/BankEntries, BankEntryLines and read/financial/Re
 			BankEntryLines: [{ GLAccount: gl['1190'], AmountFC: 5 }],
 		});
 		expect(message(badClose)).toContain('opening balance plus the lines (5)');
-		const ok = await post({ JournalCode: 'SPAY', ClosingBalanceFC: 5, BankEntryLines: [{ GLAccount: gl['1190'], AmountFC: 5 }] });
+		const ok = await post({
+			JournalCode: 'SPAY',
+			ClosingBalanceFC: 5,
+			BankEntryLines: [{ GLAccount: gl['1190'], AmountFC: 5 }],
+		});
 		expect(ok.json.d).toMatchObject({ OpeningBalanceFC: 0, ClosingBalanceFC: 5 });
-		const next = await post({ JournalCode: 'SPAY', BankEntryLines: [{ GLAccount: gl['1190'], AmountFC: -5 }] });
+		const next = await post({
+			JournalCode: 'SPAY',
+			BankEntryLines: [{ GLAccount: gl['1190'], AmountFC: -5 }],
+		});
 		expect(next.json.d).toMatchObject({ OpeningBalanceFC: 5, ClosingBalanceFC: 0 });
 		// a line POSTed to the last entry moves its closing balance; an earlier entry is refused
 		const line = await t.api('POST', 'financialtransaction/BankEntryLines', {
@@ -120,45 +141,103 @@ describe('financialtransaction/BankEntries, BankEntryLines and read/financial/Re
 			prefer: true,
 		});
 		expect(line.status).toBe(201);
-		const after = await t.api('GET', `financialtransaction/BankEntries(guid'${next.json.d.EntryID}')`);
+		const after = await t.api(
+			'GET',
+			`financialtransaction/BankEntries(guid'${next.json.d.EntryID}')`,
+		);
 		expect(after.json.d.ClosingBalanceFC).toBe(1.5);
 		const early = await t.api('POST', 'financialtransaction/BankEntryLines', {
 			body: { EntryID: ok.json.d.EntryID, GLAccount: gl['1190'], AmountFC: 1 },
 		});
 		expect(message(early)).toContain('is not the last entry of journal SPAY');
 		// only the last entry of a journal can be deleted
-		const del = await t.api('DELETE', `financialtransaction/BankEntries(guid'${ok.json.d.EntryID}')`);
+		const del = await t.api(
+			'DELETE',
+			`financialtransaction/BankEntries(guid'${ok.json.d.EntryID}')`,
+		);
 		expect(message(del)).toContain('has later entries');
-		const delLast = await t.api('DELETE', `financialtransaction/BankEntries(guid'${next.json.d.EntryID}')`);
+		const delLast = await t.api(
+			'DELETE',
+			`financialtransaction/BankEntries(guid'${next.json.d.EntryID}')`,
+		);
 		expect(delLast.status).toBe(204);
 		expect(
-			(await t.api('GET', `financialtransaction/BankEntryLines?$filter=${q(`EntryID eq guid'${next.json.d.EntryID}'`)}`)).json.d.results,
+			(
+				await t.api(
+					'GET',
+					`financialtransaction/BankEntryLines?$filter=${q(`EntryID eq guid'${next.json.d.EntryID}'`)}`,
+				)
+			).json.d.results,
 		).toEqual([]);
 	});
 
 	test('strict lines: bank journal, G/L account, cents, and an invoice number only with the account of a processed invoice', async () => {
 		const cases: [Record<string, unknown>, string][] = [
-			[{ JournalCode: '70', BankEntryLines: [{ GLAccount: gl['1190'], AmountFC: 1 }] }, 'is not a bank journal'],
+			[
+				{ JournalCode: '70', BankEntryLines: [{ GLAccount: gl['1190'], AmountFC: 1 }] },
+				'is not a bank journal',
+			],
 			[{ BankEntryLines: [{ GLAccount: gl['1190'], AmountFC: 1 }] }, 'Mandatory: JournalCode'],
 			[{ JournalCode: 'SPAY', BankEntryLines: [] }, 'Mandatory: BankEntryLines'],
 			[{ JournalCode: 'SPAY', BankEntryLines: [{ AmountFC: 1 }] }, 'Mandatory: GLAccount'],
-			[{ JournalCode: 'SPAY', BankEntryLines: [{ GLAccount: gl['1190'], AmountFC: 1.005 }] }, 'more than 2 decimals'],
-			[{ JournalCode: 'SPAY', BankEntryLines: [{ GLAccount: gl['1300'], OurRef: invoice.InvoiceNumber, AmountFC: 1 }] }, 'needs the Account'],
-			[{ JournalCode: 'SPAY', BankEntryLines: [{ GLAccount: gl['1300'], Account: other.ID, OurRef: invoice.InvoiceNumber, AmountFC: 1 }] }, 'is not an invoice of this account'],
-			[{ JournalCode: 'SPAY', BankEntryLines: [{ GLAccount: gl['1300'], Account: account.ID, OurRef: 1, AmountFC: 1 }] }, 'invoice 1 does not exist'],
+			[
+				{ JournalCode: 'SPAY', BankEntryLines: [{ GLAccount: gl['1190'], AmountFC: 1.005 }] },
+				'more than 2 decimals',
+			],
+			[
+				{
+					JournalCode: 'SPAY',
+					BankEntryLines: [{ GLAccount: gl['1300'], OurRef: invoice.InvoiceNumber, AmountFC: 1 }],
+				},
+				'needs the Account',
+			],
+			[
+				{
+					JournalCode: 'SPAY',
+					BankEntryLines: [
+						{
+							GLAccount: gl['1300'],
+							Account: other.ID,
+							OurRef: invoice.InvoiceNumber,
+							AmountFC: 1,
+						},
+					],
+				},
+				'is not an invoice of this account',
+			],
+			[
+				{
+					JournalCode: 'SPAY',
+					BankEntryLines: [{ GLAccount: gl['1300'], Account: account.ID, OurRef: 1, AmountFC: 1 }],
+				},
+				'invoice 1 does not exist',
+			],
 		];
 		for (const [body, text] of cases) {
 			const res = await post(body);
 			expect([res.status, message(res)]).toEqual([500, expect.stringContaining(text)]);
 		}
-		const put = await t.api('PUT', `financialtransaction/BankEntries(guid'${'0'.repeat(8)}-0000-0000-0000-000000000000')`, { body: {} });
+		const put = await t.api(
+			'PUT',
+			`financialtransaction/BankEntries(guid'${'0'.repeat(8)}-0000-0000-0000-000000000000')`,
+			{ body: {} },
+		);
 		expect(put.status).toBeGreaterThanOrEqual(400);
 	});
 
 	test('a payment on an account without an invoice number is an unallocated open item; the older path answers too', async () => {
-		const res = await post({ JournalCode: 'SPAY', BankEntryLines: [{ GLAccount: gl['1300'], Account: other.ID, AmountFC: 30, Description: 'no invoice' }] });
+		const res = await post({
+			JournalCode: 'SPAY',
+			BankEntryLines: [
+				{ GLAccount: gl['1300'], Account: other.ID, AmountFC: 30, Description: 'no invoice' },
+			],
+		});
 		expect(res.status).toBe(201);
-		const rows = (await t.api('GET', `financial/ReceivablesList?$filter=${q(`AccountId eq guid'${other.ID}'`)}`)).json.d.results;
-		expect(rows).toEqual([expect.objectContaining({ InvoiceNumber: null, Amount: -30, Description: 'no invoice' })]);
+		const rows = (
+			await t.api('GET', `financial/ReceivablesList?$filter=${q(`AccountId eq guid'${other.ID}'`)}`)
+		).json.d.results;
+		expect(rows).toEqual([
+			expect.objectContaining({ InvoiceNumber: null, Amount: -30, Description: 'no invoice' }),
+		]);
 	});
 });

@@ -134,14 +134,24 @@ describe('Shopify sandbox: Shopify Payments payouts and balance transactions', (
 	});
 
 	it('rejects a transaction for an unknown order and amounts with more than 2 decimals', async () => {
-		const bad = await client.rest('POST', '/__sandbox/payouts', {
-			payouts: [{ transactions: [{ type: 'CHARGE', amount: '1.00', orderId: 42 }] }],
-		}, {});
+		const bad = await client.rest(
+			'POST',
+			'/__sandbox/payouts',
+			{
+				payouts: [{ transactions: [{ type: 'CHARGE', amount: '1.00', orderId: 42 }] }],
+			},
+			{},
+		);
 		expect(bad.status).toBe(400);
 		expect(bad.text).toContain('no such order');
-		const cents = await client.rest('POST', '/__sandbox/payouts', {
-			payouts: [{ transactions: [{ type: 'CHARGE', amount: '1.005' }] }],
-		}, {});
+		const cents = await client.rest(
+			'POST',
+			'/__sandbox/payouts',
+			{
+				payouts: [{ transactions: [{ type: 'CHARGE', amount: '1.005' }] }],
+			},
+			{},
+		);
 		expect(cents.status).toBe(400);
 	});
 
