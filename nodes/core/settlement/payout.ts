@@ -91,12 +91,16 @@ export function readPayout(json: unknown): Payout {
 	const where = `Payout ${legacyId}`;
 	const currency = text(raw.currency)?.toUpperCase();
 	if (!currency) throw new SettlementError(`${where}: currency is missing`);
-	const money = (value: unknown, field: string) => {
+	const money = (value: unknown, field: string): number => {
+		let problem = '';
+		let cents = 0;
 		try {
-			return parseMoney(value, currency);
+			cents = parseMoney(value, currency);
 		} catch (error) {
-			throw new SettlementError(`${where}: ${field}: ${(error as Error).message}`);
+			problem = (error as Error).message;
 		}
+		if (problem) throw new SettlementError(`${where}: ${field}: ${problem}`);
+		return cents;
 	};
 	if (!Array.isArray(raw.transactions)) {
 		throw new SettlementError(`${where}: transactions (the balance transactions) are missing`);
