@@ -33,6 +33,7 @@ export const TEMPLATE_FILES = [
 	'exact-stock-to-shopify.json',
 	'exact-stock-to-shopify-instant.json',
 	'shopify-refunds-to-exact.json',
+	'shopify-payouts-to-exact.json',
 ];
 
 export interface TemplateInfo {

@@ -266,6 +266,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 					} as IDataObject;
 				});
 				results.push({
+					...items[i].json,
 					...out,
 					payoutId: payout.id,
 					issuedAt: payout.issuedAt,
