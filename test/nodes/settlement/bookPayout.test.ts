@@ -241,4 +241,44 @@ describe('Settlement: Shopify payouts become Exact bank entries that settle the 
 			difference: '50.00',
 		});
 	});
+	it('an invoice in US dollars paid out in euros: the exchange difference goes to the chosen account and the invoice closes', async () => {
+		const first = invoices.get('#7301') as Rec;
+		const [item] = await kit.state<Rec>('logistics/Items');
+		const [usd] = await kit.seed('salesinvoice/SalesInvoices', [
+			{
+				Journal: '70',
+				OrderedBy: first.OrderedBy,
+				Currency: 'USD',
+				Status: 50,
+				YourRef: '#7310',
+				SalesInvoiceLines: [{ Item: item.ID, Quantity: 1, UnitPrice: 100, VATCode: 'V21' }],
+			},
+		]);
+		// 121.00 USD at Exact's rate 0.92 = 111.32 EUR; Shopify paid out 112.00 EUR
+		expect(usd).toMatchObject({ AmountFC: 121, AmountDC: 111.32 });
+		const shopify = { ...order(7310), name: '#7310' };
+		const { orders } = await shopAdmin(shop, 'POST', 'orders', { orders: [shopify], topics: [] });
+		await shopAdmin(shop, 'POST', 'payouts', {
+			payouts: [
+				{
+					id: 910004,
+					issuedAt: '2026-11-10T06:00:00Z',
+					transactions: [{ type: 'CHARGE', amount: '112.00', fee: '2.00', orderId: orders[0].id }],
+				},
+			],
+		});
+		const item4 = (await readPayouts()).items.filter((i) => i.json.legacyId === '910004');
+		const book = await kit.run(bank, { ...BOOK, options: { exchangeGlAccount: '4950' } }, item4);
+		expect(book.error).toBeUndefined();
+		const out = book.items[0].json as Rec;
+		expect(out.lines.map((l: Rec) => [l.kind, l.AmountFC])).toEqual([
+			['charge', 111.32],
+			['exchangeDifference', 0.68],
+			['fee', -2],
+			['payout', -110],
+		]);
+		expect((await open()).map((r) => r.InvoiceNumber)).not.toContain(usd.InvoiceNumber);
+		const withoutAccount = await kit.run(bank, BOOK, item4);
+		expect(withoutAccount.items[0].json).toMatchObject({ action: 'existing' });
+	});
 });
