@@ -172,4 +172,31 @@ describe('Sales Order: Deliver From Fulfilment', () => {
 			reason: expect.stringMatching(/cancelled/),
 		});
 	});
+
+	it('out of order: a fulfilment before the import fails, its retry after the import delivers once; a cancellation after it keeps the order', async () => {
+		const shopify = order(7105);
+		const early = fulfillment(shopify, 880041, 1, [
+			[0, 3],
+			[1, 1],
+		]);
+		const failed = await kit.run(node, deliver(), [early], { continueOnFail: true });
+		expect(String(failed.items[0].json.error)).toMatch(/no Exact sales order/);
+		const salesOrder = await importOrder(kit, shopify);
+		const retried = await Promise.all([
+			kit.run(node, deliver(), [early]),
+			kit.run(node, deliver(), [early]),
+		]);
+		expect(retried.map((r) => r.items[0].json.action).sort()).toEqual(['delivered', 'skipped']);
+		expect(await deliveries(salesOrder.OrderNumber)).toHaveLength(1);
+		const cancel = await kit.run(node, { operation: 'cancelFromOrder' }, [shopify]);
+		expect(cancel.items[0].json).toMatchObject({
+			action: 'kept',
+			reason: expect.stringMatching(/deliveries/),
+		});
+		expect(
+			(await kit.state<Rec>('salesorder/SalesOrders')).some(
+				(o) => o.OrderID === salesOrder.OrderID,
+			),
+		).toBe(true);
+	});
 });

@@ -9,6 +9,7 @@ import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as invoiceFromOrder from './invoiceFromOrder.operation';
 import * as update from './update.operation';
+import * as updateLinesFromOrder from './updateLinesFromOrder.operation';
 
 export const operations = {
 	cancel,
@@ -19,6 +20,7 @@ export const operations = {
 	getAll,
 	invoiceFromOrder,
 	update,
+	updateLinesFromOrder,
 };
 
 export type SalesOrderOperation = keyof typeof operations;
@@ -82,6 +84,13 @@ const operationProperty: INodeProperties = {
 			action: 'Update a sales order',
 			description: 'Change header fields of a sales order',
 		},
+		{
+			name: 'Update Lines From Order',
+			value: 'updateLinesFromOrder',
+			action: 'Update the lines of a sales order from an edited order',
+			description:
+				'Make the Exact order lines match an order edited in Shopify while nothing was delivered or invoiced',
+		},
 	],
 	default: 'createFromOrder',
 };
@@ -96,4 +105,5 @@ export const description: INodeProperties[] = [
 	...deliverFromFulfillment.description,
 	...invoiceFromOrder.description,
 	...cancelFromOrder.description,
+	...updateLinesFromOrder.description,
 ];
