@@ -1,5 +1,5 @@
 /**
- * Scenario 8, payouts: 20 Shopify payouts (two charges each, with fees) are booked as Exact bank
+ * Scenario 9, payouts: 20 Shopify payouts (two charges each, with fees) are booked as Exact bank
  * entries while a third of the bank entry POSTs lose their answer after Exact stored the entry, and
  * some calls answer 503. Payouts that fail are booked again, as a merchant retries a failed run.
  * Every payout ends in Exact as exactly one entry, and every invoice it paid is settled once.
@@ -60,7 +60,7 @@ async function book(payouts: PayoutJson[]): Promise<Row[]> {
 	return out;
 }
 
-describe('scenario 8: a payout booked while Exact loses answers', () => {
+describe('scenario 9: a payout booked while Exact loses answers', () => {
 	it('books 20 payouts as exactly 20 bank entries through answers lost after commit and 503s', async () => {
 		const [account] = (
 			await env.admin('POST', 'records/crm/Accounts', [{ Name: 'Payout Chaos BV', Status: 'C' }])
@@ -155,7 +155,7 @@ describe('scenario 8: a payout booked while Exact loses answers', () => {
 		const stillOpen = open.filter((r) => invoices.some((i) => i.InvoiceNumber === r.InvoiceNumber));
 		const finalErrors = retried.filter((o) => o.error);
 		writeRow(
-			'8 payouts',
+			'9 payouts',
 			{
 				orders: PAYOUTS,
 				imported: entriesOf.size,
