@@ -5,7 +5,8 @@
  * order line per Shopify line, on the item of its code). Its quantity is spread over those lines
  * in line order, never beyond what is still open (Quantity − QuantityDelivered), so goods already
  * delivered (by an earlier fulfilment or by Deliver Immediately) are never delivered twice. What
- * cannot be placed is reported, not delivered. Pure.
+ * cannot be placed is reported, not delivered. Lines Shopify never fulfils (the shipping item) go
+ * with the first delivery, so invoicing by delivered quantity invoices the shipping once. Pure.
  */
 import type { FulfillmentDocument } from '../mapping/fulfillment';
 import type { ExactBody } from './accountDraft';
@@ -47,6 +48,8 @@ const norm = (code: string | null | undefined) =>
 export function planFulfillmentDelivery(
 	doc: Pick<FulfillmentDocument, 'lines'>,
 	orderLines: ExactOrderLineForDelivery[],
+	/** Item codes of lines Shopify does not fulfil (shipping): delivered in full with the first parcel. */
+	withFirstDelivery: string[] = [],
 ): DeliveryPlan {
 	const sorted = [...orderLines].sort(
 		(a, b) => Number(a.LineNumber ?? 0) - Number(b.LineNumber ?? 0),
@@ -106,6 +109,19 @@ export function planFulfillmentDelivery(
 				quantity: left,
 				reason: 'alreadyDelivered',
 			});
+	}
+	if (planned.size > 0) {
+		const extra = new Set(withFirstDelivery.map(norm).filter(Boolean));
+		for (const line of sorted) {
+			const free = open.get(line.ID) ?? 0;
+			if (!extra.has(norm(line.ItemCode)) || free <= EPS || planned.has(line.ID)) continue;
+			planned.set(line.ID, {
+				SalesOrderLineID: line.ID,
+				QuantityDelivered: free,
+				itemCode: String(line.ItemCode ?? '').trim(),
+				lineNumber: line.LineNumber ?? null,
+			});
+		}
 	}
 	return { lines: [...planned.values()], shortfalls };
 }

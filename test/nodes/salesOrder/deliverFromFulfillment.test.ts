@@ -68,8 +68,10 @@ describe('Sales Order: Deliver From Fulfilment', () => {
 			trackingNumber: '3S880001',
 		});
 		expect(out1.salesOrder).toEqual({ id: salesOrder.OrderID, number: salesOrder.OrderNumber });
+		// The fulfilled units, and the shipping line (Shopify never fulfils it) with the first parcel.
 		expect(out1.goodsDelivery.lines).toEqual([
 			expect.objectContaining({ quantity: 2, lineNumber: 1 }),
+			expect.objectContaining({ quantity: 1, lineNumber: 3, itemCode: 'SHIPMENT' }),
 		]);
 		// Look up the key, the order and its lines, approve the order once, post the delivery.
 		expect(
@@ -82,7 +84,7 @@ describe('Sales Order: Deliver From Fulfilment', () => {
 			'POST salesorder/GoodsDeliveries',
 		]);
 		let orderLines = await lines(salesOrder.OrderID);
-		expect(orderLines.map((l) => l.QuantityDelivered)).toEqual([2, 0, 0]);
+		expect(orderLines.map((l) => l.QuantityDelivered)).toEqual([2, 0, 1]);
 
 		// The same webhook again (Shopify retries), twice at once: nothing more is delivered.
 		const again = await Promise.all([
@@ -103,8 +105,7 @@ describe('Sales Order: Deliver From Fulfilment', () => {
 		const run2 = await kit.run(node, deliver(), [second]);
 		expect(run2.items[0].json).toMatchObject({ action: 'delivered' });
 		orderLines = await lines(salesOrder.OrderID);
-		// The shipping line (a non-stock item Shopify does not fulfil) stays open.
-		expect(orderLines.map((l) => l.QuantityDelivered)).toEqual([3, 1, 0]);
+		expect(orderLines.map((l) => l.QuantityDelivered)).toEqual([3, 1, 1]);
 		const header = (await kit.state<Rec>('salesorder/GoodsDeliveries')).filter((d) =>
 			String(d.Description).endsWith(` of ${shopify.name}`),
 		);
@@ -139,7 +140,8 @@ describe('Sales Order: Deliver From Fulfilment', () => {
 			(await kit.state<Rec>('salesinvoice/SalesInvoiceLines')).filter(
 				(l) => l.SalesOrder === salesOrder.OrderID,
 			);
-		expect((await invoiceLines()).map((l) => l.Quantity)).toEqual([2]);
+		// The first invoice: the two bags and the shipping.
+		expect((await invoiceLines()).map((l) => l.Quantity)).toEqual([2, 1]);
 		// A repeat of the webhook invoices nothing new.
 		const repeat = (await kit.run(node, deliver('delivered'), [first])).items[0].json as Rec;
 		expect(repeat).toMatchObject({ action: 'skipped', invoices: [] });
@@ -149,7 +151,7 @@ describe('Sales Order: Deliver From Fulfilment', () => {
 				[1, 1],
 			]),
 		]);
-		expect((await invoiceLines()).map((l) => l.Quantity).sort()).toEqual([1, 1, 2]);
+		expect((await invoiceLines()).map((l) => l.Quantity).sort()).toEqual([1, 1, 1, 2]);
 		const invoices = (await kit.state<Rec>('salesinvoice/SalesInvoices')).filter(
 			(i) => i.YourRef === shopify.name,
 		);
@@ -198,5 +200,36 @@ describe('Sales Order: Deliver From Fulfilment', () => {
 				(o) => o.OrderID === salesOrder.OrderID,
 			),
 		).toBe(true);
+	});
+
+	it("delivers from the warehouse the fulfilment's location maps to, moving the order there first", async () => {
+		const shopify = order(7106);
+		const salesOrder = await importOrder(kit, shopify);
+		const warehouses = await kit.state<Rec>('inventory/Warehouses');
+		const rotterdam = warehouses.find((w) => String(w.Code).trim() === '2') as Rec;
+		expect(salesOrder.WarehouseID).not.toBe(rotterdam.ID);
+		const parcel = { ...fulfillment(shopify, 880051, 1, [[0, 3]]), location_id: 1002 };
+		const map = { locationWarehouses: { rules: [{ locationId: '1002', warehouse: '2' }] } };
+		const out = (await kit.run(node, { ...deliver(), options: map }, [parcel])).items[0]
+			.json as Rec;
+		expect(out).toMatchObject({ action: 'delivered' });
+		expect(out.warnings.join(' ')).toMatch(/moved to the warehouse of location 1002/);
+		const [delivery] = (await kit.state<Rec>('salesorder/GoodsDeliveries')).filter((d) =>
+			String(d.Description).startsWith('Shopify fulfilment 880051 '),
+		);
+		expect(delivery.Warehouse).toBe(rotterdam.ID);
+		const unknown = { ...fulfillment(shopify, 880052, 2, [[1, 1]]), location_id: 1003 };
+		const bad = await kit.run(
+			node,
+			{
+				...deliver(),
+				options: { locationWarehouses: { rules: [{ locationId: '1003', warehouse: '9' }] } },
+			},
+			[unknown],
+			{ continueOnFail: true },
+		);
+		expect(String(bad.items[0].json.error)).toMatch(
+			/warehouse '9' \(mapped from location 1003\) does not exist/,
+		);
 	});
 });

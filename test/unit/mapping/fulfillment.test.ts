@@ -130,6 +130,23 @@ describe('planFulfillmentDelivery', () => {
 		]);
 	});
 
+	test('the shipping line goes with the first parcel only, in full', () => {
+		const doc = mapShopifyFulfillment(fulfillment);
+		const first = planFulfillmentDelivery(doc, lines, ['verzend']);
+		expect(first.lines.map((l) => [l.SalesOrderLineID, l.QuantityDelivered])).toEqual([
+			['a', 2],
+			['b', 1],
+			['c', 1],
+		]);
+		const shipped = lines.map((l) => ({ ...l, QuantityDelivered: l.ID === 'c' ? 1 : 0 }));
+		expect(
+			planFulfillmentDelivery(doc, shipped, ['VERZEND']).lines.map((l) => l.SalesOrderLineID),
+		).toEqual(['a', 'b']);
+		// Nothing of the parcel open: the shipping line does not go alone.
+		const done = lines.map((l) => ({ ...l, QuantityDelivered: l.ID === 'c' ? 0 : l.Quantity }));
+		expect(planFulfillmentDelivery(doc, done, ['VERZEND']).lines).toEqual([]);
+	});
+
 	test('an item not on the order is reported, not delivered', () => {
 		const plan = planFulfillmentDelivery(mapShopifyFulfillment(fulfillment), [lines[0]]);
 		expect(plan.shortfalls).toEqual([

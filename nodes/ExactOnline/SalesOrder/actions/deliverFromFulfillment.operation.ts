@@ -139,6 +139,14 @@ const properties: INodeProperties[] = [
 				description:
 					'Whether invoices are processed (final, an open item in the books) rather than left for review in Exact',
 			},
+			{
+				displayName: 'Shipping Item Code',
+				name: 'shippingItemCode',
+				type: 'string',
+				default: 'SHIPMENT',
+				description:
+					'The shipping item of Map Shopify Order. Shopify does not fulfil shipping, so its order lines are delivered with the first parcel (and invoiced with it); empty: never delivered.',
+			},
 		],
 	},
 ];
@@ -154,6 +162,7 @@ interface RawOptions {
 	orderReferencePrefix?: string;
 	locationWarehouses?: { rules?: Array<{ locationId: string; warehouse: string }> };
 	processInvoice?: boolean;
+	shippingItemCode?: string;
 }
 
 function fulfillmentParameter(ctx: IExecuteFunctions, itemIndex: number): unknown {
@@ -176,6 +185,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		journal: invoice === 'never' ? '' : String(this.getNodeParameter('journal', 0, '70')).trim(),
 		processInvoice: raw.processInvoice !== false,
 		locationWarehouses: raw.locationWarehouses?.rules ?? [],
+		withFirstDelivery: [raw.shippingItemCode ?? 'SHIPMENT'].map((c) => c.trim()).filter(Boolean),
 	};
 	const deliverer = new FulfillmentDeliverer(this, options);
 	return await runPerItem.call(this, async (itemIndex) => {

@@ -42,6 +42,8 @@ export interface DeliverOptions {
 	invoice: InvoiceWhen;
 	journal: string;
 	processInvoice: boolean;
+	/** Item codes Shopify never fulfils (the shipping item): delivered with the first parcel. */
+	withFirstDelivery: string[];
 	/** Shopify location id → Exact warehouse code. */
 	locationWarehouses: Array<{ locationId: string; warehouse: string }>;
 }
@@ -133,7 +135,7 @@ export class FulfillmentDeliverer {
 				};
 			}
 			const lines = await this.orderLines(order.OrderID, itemIndex);
-			const plan = planFulfillmentDelivery(doc, lines);
+			const plan = planFulfillmentDelivery(doc, lines, this.options.withFirstDelivery);
 			for (const s of plan.shortfalls) warnings.push(describeShortfall(s, doc.orderName));
 			if (plan.lines.length === 0) {
 				return {
