@@ -2,8 +2,9 @@
  * `npm run demo`: the whole product on this machine. Installs the pinned n8n when it is missing,
  * starts the Exact Online and Shopify sandboxes and n8n with this package and the template workflows,
  * then plays a small webshop day: a product update, a batch of Shopify orders (domestic, OSS, ICP,
- * export, discounts, shipping), a fulfilment and a cancellation of two of them, and a stock change
- * in Exact. Prints what landed where and leaves n8n
+ * export, discounts, shipping), a fulfilment and a cancellation of two of them, a stock change in
+ * Exact, and a Shopify Payments payout of a few orders, booked as a bank entry that settles their
+ * invoices. Prints what landed where and leaves n8n
  * running so the executions can be opened, until Ctrl+C.
  *
  * `npm run demo -- --once`: the same, then stops and exits with the report; non-zero if anything
@@ -12,6 +13,7 @@
 import { runtimeFromEnv } from './lib/n8n';
 import { okJson, requestJson } from './lib/http';
 import { buildOrders, SampleOrder } from './lib/orders';
+import { payOutOrders, PayoutOutcome } from './lib/payouts';
 import { buildReport, DemoReport, formatReport } from './lib/report';
 import { Stack, startStack } from './lib/stack';
 
@@ -156,13 +158,15 @@ async function changeStock(stack: Stack): Promise<number> {
 	return Date.now() - changedAt;
 }
 
-function verdict(report: DemoReport): string[] {
+function verdict(report: DemoReport, payout: PayoutOutcome, paid: number): string[] {
 	const problems: string[] = [];
 	const expected = report.orders - report.cancelled;
 	if (report.salesOrders !== expected) problems.push(`${expected - report.salesOrders} orders did not become sales orders`);
 	if (report.deliveries < 1) problems.push('the fulfilment did not become a goods delivery');
 	if (report.failed > 0) problems.push(`${report.failed} executions failed`);
 	if (report.stockUpdates < 1) problems.push('no stock update reached Shopify');
+	if (payout.payouts !== 1) problems.push(`${payout.payouts} payouts booked instead of 1`);
+	if (payout.openItemsSettled !== paid) problems.push(`${paid - payout.openItemsSettled} paid invoices still open`);
 	return problems;
 }
 
@@ -184,6 +188,17 @@ async function main(): Promise<void> {
 		say(`Goods delivery of ${lifecycle.fulfilled} posted in Exact; ${lifecycle.cancelled} removed from Exact`);
 		const stockMs = await changeStock(stack);
 		say(`Stock reached Shopify ${(stockMs / 1000).toFixed(1)} s after the change in Exact`);
+		// orders 1 and 2 are fulfilled and cancelled above; three others are paid out
+		const paidOrders = orders.slice(2, 5).map((o) => o.name);
+		const payout = await payOutOrders({
+			exactUrl: stack.exact.baseUrl,
+			shopifyUrl: stack.shopify.baseUrl,
+			rest: stack.rest,
+			workflowId: templateId(stack, 'shopify-payouts-to-exact.json'),
+			orderNames: paidOrders,
+			say,
+		});
+		say(`${payout.payouts} payout booked in Exact; ${payout.openItemsSettled} of ${paidOrders.length} invoices no longer open`);
 		await new Promise((resolve) => setTimeout(resolve, 2000));
 		const report = await buildReport({
 			exactUrl: stack.exact.baseUrl,
@@ -194,9 +209,9 @@ async function main(): Promise<void> {
 			productSkus: skus,
 			startedAt: started,
 		});
-		const problems = verdict(report);
+		const problems = verdict(report, payout, paidOrders.length);
 		process.stdout.write(`\n${formatReport(report).join('\n')}\n`);
-		process.stdout.write(problems.length ? `\nNOT OK: ${problems.join('; ')}\n` : '\nAll orders imported, stock in sync.\n');
+		process.stdout.write(problems.length ? `\nNOT OK: ${problems.join('; ')}\n` : '\nAll orders imported, stock in sync, payout booked.\n');
 		exitCode = problems.length ? 1 : 0;
 		if (!once) {
 			process.stdout.write(
@@ -210,7 +225,7 @@ async function main(): Promise<void> {
 			process.stdout.write('\nStopping…\n');
 		}
 		await stack.stop();
-		process.stdout.write(`${JSON.stringify({ ok: exitCode === 0, ...report })}\n`);
+		process.stdout.write(`${JSON.stringify({ ok: exitCode === 0, ...report, ...payout })}\n`);
 	} catch (error) {
 		process.stderr.write(`${(error as Error).message}\n--- n8n output ---\n${stack.n8n.output().slice(-3000)}\n`);
 		await stack.stop();

@@ -1,4 +1,5 @@
 import { makeSchema, Schema, syncSchema } from './schema/fields';
+import * as bank from './schema/bank';
 import * as crm from './schema/crm';
 import * as invoices from './schema/invoices';
 import * as logistics from './schema/logistics';
@@ -9,7 +10,7 @@ import type { Table } from './store';
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 /** Where the rows of a set come from: a table, or a computed view. */
-export type Source = 'table' | 'stockPositions' | 'deleted' | 'divisions';
+export type Source = 'table' | 'stockPositions' | 'deleted' | 'divisions' | 'receivables';
 
 export interface NavDef {
 	/** Path of the child set, e.g. salesorder/SalesOrderLines. */
@@ -95,6 +96,9 @@ export const SCHEMAS = {
 	Journals: makeSchema(M + 'Journal', invoices.JOURNALS),
 	GLAccounts: makeSchema(M + 'GLAccount', invoices.GL_ACCOUNTS),
 	ExchangeRates: makeSchema(M + 'ExchangeRate', invoices.EXCHANGE_RATES),
+	BankEntries: makeSchema(M + 'BankEntry', bank.BANK_ENTRIES),
+	BankEntryLines: makeSchema(M + 'BankEntryLine', bank.BANK_ENTRY_LINES),
+	ReceivablesList: makeSchema(M + 'Read.Financial.ReceivablesList', bank.RECEIVABLES_LIST),
 	VATCodes: makeSchema(M + 'VATCode', system.VAT_CODES),
 	PaymentConditions: makeSchema(M + 'PaymentCondition', system.PAYMENT_CONDITIONS),
 	WebhookSubscriptions: makeSchema(M + 'WebhookSubscription', system.WEBHOOK_SUBSCRIPTIONS),
@@ -157,6 +161,7 @@ function bulk(path: string, table: Table, extra: Partial<EntityDef> = {}): Entit
 
 const ORDER_LINES: NavDef = { path: 'salesorder/SalesOrderLines', foreignKey: 'OrderID' };
 const DELIVERY_LINES: NavDef = { path: 'salesorder/GoodsDeliveryLines', foreignKey: 'EntryID' };
+const BANK_LINES: NavDef = { path: 'financialtransaction/BankEntryLines', foreignKey: 'EntryID' };
 const INVOICE_LINES: NavDef = { path: 'salesinvoice/SalesInvoiceLines', foreignKey: 'InvoiceID' };
 
 const LIST: EntityDef[] = [
@@ -185,6 +190,21 @@ const LIST: EntityDef[] = [
 	entity('financial/Journals', 'Journals', ['GET']),
 	entity('financial/GLAccounts', 'GLAccounts', ['GET']),
 	entity('financial/ExchangeRates', 'ExchangeRates', ['GET', 'POST', 'PUT', 'DELETE']),
+	entity('financialtransaction/BankEntries', 'BankEntries', ['GET', 'POST', 'DELETE'], {
+		key: 'EntryID',
+		nav: { BankEntryLines: BANK_LINES },
+	}),
+	entity('financialtransaction/BankEntryLines', 'BankEntryLines', ['GET', 'POST']),
+	...['read/financial/ReceivablesList', 'financial/ReceivablesList'].map((path) =>
+		entity(path, 'BankEntryLines', ['GET'], {
+			name: 'ReceivablesList',
+			schema: SCHEMAS.ReceivablesList,
+			key: 'HID',
+			keyType: 'int64',
+			source: 'receivables',
+			table: undefined,
+		}),
+	),
 	entity('vat/VATCodes', 'VATCodes', CRUD),
 	entity('cashflow/PaymentConditions', 'PaymentConditions', ['GET', 'POST']),
 	entity('sales/ShippingMethods', 'ShippingMethods', ['GET']),

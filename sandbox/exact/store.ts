@@ -36,6 +36,8 @@ export const TABLES = [
 	'Warehouses',
 	'ItemWarehouses',
 	'WebhookSubscriptions',
+	'BankEntries',
+	'BankEntryLines',
 ] as const;
 export type Table = (typeof TABLES)[number];
 
@@ -62,6 +64,8 @@ export const TABLE_META: Record<Table, { key: string; topic?: string; deletedTyp
 	Warehouses: { key: 'ID' },
 	ItemWarehouses: { key: 'ID', topic: 'StockPositions', deletedType: 19 },
 	WebhookSubscriptions: { key: 'ID' },
+	BankEntries: { key: 'EntryID', topic: 'BankEntries' },
+	BankEntryLines: { key: 'ID' },
 };
 
 export interface Counters {
@@ -71,6 +75,8 @@ export interface Counters {
 	entryNumber: number;
 	/** Last sales invoice number given out (absent in states saved before invoices existed). */
 	invoiceNumber?: number;
+	/** Last bank entry number given out. */
+	bankEntryNumber?: number;
 	/** Highest numeric account code, once known. */
 	accountCode?: number;
 }

@@ -26,6 +26,7 @@ const TABLE_PATHS: Partial<Record<Table, string>> = {
 	SalesOrders: 'salesorder/SalesOrders',
 	GoodsDeliveries: 'salesorder/GoodsDeliveries',
 	SalesInvoices: 'salesinvoice/SalesInvoices',
+	BankEntries: 'financialtransaction/BankEntries',
 };
 
 /**

@@ -8,7 +8,10 @@ export type GidType =
 	| 'Location'
 	| 'InventoryAdjustmentGroup'
 	| 'Order'
-	| 'Shop';
+	| 'Shop'
+	| 'ShopifyPaymentsAccount'
+	| 'ShopifyPaymentsPayout'
+	| 'ShopifyPaymentsBalanceTransaction';
 
 export function gid(type: GidType, id: string): string {
 	return `gid://shopify/${type}/${id}`;

@@ -1,6 +1,7 @@
 /** In-memory shop state: locations, products, variants, inventory items and levels, orders. */
 import type { JsonObject } from './json';
 import { IdSource } from './ids';
+import { PayoutLedger } from './payouts';
 
 /** Quantity states that make up on_hand, plus incoming (not part of on_hand). */
 export interface Quantities {
@@ -133,6 +134,7 @@ export class ShopState {
 	readonly items = new Map<string, InventoryItem>();
 	readonly adjustmentGroups = new Map<string, AdjustmentGroup>();
 	readonly orders = new Map<string, StoredOrder>();
+	readonly payouts = new PayoutLedger();
 
 	variantOfItem(item: InventoryItem): Variant {
 		const variant = this.variants.get(item.variantId);

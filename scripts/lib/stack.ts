@@ -35,6 +35,7 @@ export const TEMPLATE_FILES = [
 	'shopify-refunds-to-exact.json',
 	'shopify-fulfilments-to-exact.json',
 	'shopify-order-changes-to-exact.json',
+	'shopify-payouts-to-exact.json',
 ];
 
 export interface TemplateInfo {

@@ -6,7 +6,7 @@
  */
 import { requestJson } from '../../scripts/lib/http';
 import { buildOrders } from '../../scripts/lib/orders';
-import { connect, E2E, Row, waitForIdle, waitForOrFailures } from './support/context';
+import { connect, E2E, Row, waitFor, waitForIdle, waitForOrFailures } from './support/context';
 
 let e2e: E2E;
 /** NL consumer orders: 1 × SHOE-TERRA-42, 1 × BOOK-UH-2025, 3 × COF-HUIS-500, shipping. */
@@ -18,7 +18,52 @@ type Json = Record<string, any>;
 
 beforeAll(async () => {
 	e2e = await connect();
+	// The coffee is sold in the Shopify shop too, so its free stock is pushed back there.
+	await e2e.shopify.post('products', {
+		products: [
+			{
+				id: 7301,
+				title: 'Huismelange koffiebonen',
+				variants: [
+					{
+						id: 4301,
+						inventoryItemId: 5301,
+						sku: 'COF-HUIS-500',
+						title: '500 g',
+						price: '9.95',
+						inventory: { 1001: 0 },
+					},
+				],
+			},
+		],
+	});
 });
+
+/** Exact's free-to-sell of an item in warehouse 1 (location 1001): current − planned − reserved, ≥ 0. */
+async function freeInWarehouse1(itemCode: string): Promise<number> {
+	const row = (await e2e.exact.state('sync/Inventory/StockPositions')).find(
+		(p) => p.ItemCode === itemCode && String(p.WarehouseCode).trim() === '1',
+	);
+	if (!row) return 0;
+	const free =
+		Number(row.CurrentStock ?? 0) - Number(row.PlanningOut ?? 0) - Number(row.ReservedStock ?? 0);
+	return Math.max(0, Math.min(free, Number(row.CurrentStock ?? 0)));
+}
+
+/** Waits until Shopify's available quantity at location 1001 is Exact's free stock in warehouse 1. */
+async function shopifyFollows(itemCode: string): Promise<number> {
+	let expected = -1;
+	await waitFor(
+		`${itemCode} in Shopify = Exact's free stock`,
+		async () => {
+			expected = await freeInWarehouse1(itemCode);
+			return (await e2e.shopify.available(itemCode))['1001'] === expected ? true : undefined;
+		},
+		90_000,
+		500,
+	);
+	return expected;
+}
 
 async function salesOrder(name: string): Promise<Row | undefined> {
 	return (await e2e.exact.state('salesorder/SalesOrders')).find((o) => o.YourRef === name);
@@ -196,6 +241,9 @@ test('a cancelled order with nothing delivered leaves Exact and its planned stoc
 	const order = await placeOrder(cancelled.order);
 	const exactOrder = await imported(order);
 	await waitForIdle(e2e.rest);
+	// 40 bags in the main warehouse, less what open orders (this one's 3 included) will take.
+	await e2e.exact.post('stock', { itemCode: 'COF-HUIS-500', warehouse: '1', quantity: 40 });
+	const freeBefore = await shopifyFollows('COF-HUIS-500');
 	const before = await stockOf('COF-HUIS-500');
 	const payload = {
 		...order,
@@ -219,6 +267,8 @@ test('a cancelled order with nothing delivered leaves Exact and its planned stoc
 		current: before.current,
 		planned: before.planned - 3,
 	});
+	// The stock template pushed the 3 freed bags to Shopify.
+	expect(await shopifyFollows('COF-HUIS-500')).toBe(freeBefore + 3);
 });
 
 test('with Invoice: What Was Delivered, each part shipped becomes one processed invoice linked to the order, once', async () => {

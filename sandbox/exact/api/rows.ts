@@ -1,4 +1,5 @@
 import type { Core } from '../core';
+import { receivableRows } from '../domain/bank';
 import { derive, stockPositionRow } from '../domain/derive';
 import type { DivView } from '../domain/view';
 import { ENTITIES, EntityDef } from '../entities';
@@ -45,6 +46,8 @@ export function rowsFor(
 			return divisionRows(core);
 		case 'deleted':
 			return v ? v.div.deleted : [];
+		case 'receivables':
+			return v ? receivableRows(v) : [];
 		case 'stockPositions':
 			return v ? v.div.rows('ItemWarehouses').map((r) => stockPositionRow(r, v)) : [];
 		default: {

@@ -2,6 +2,7 @@ import type { Table } from '../store';
 import type { WebhookDispatcher } from '../webhooks/dispatcher';
 import { subscriptionHooks } from '../webhooks/subscriptions';
 import { accountHooks, addressHooks, contactHooks } from './accounts';
+import { bankEntryHooks, bankEntryLineHooks } from './bank';
 import { goodsDeliveryHooks } from './deliveries';
 import type { Hooks } from './hooks';
 import { salesInvoiceHooks } from './invoices';
@@ -32,5 +33,7 @@ export function buildHooks(dispatcher: WebhookDispatcher): HookRegistry {
 		Warehouses: warehouseHooks,
 		ItemWarehouses: itemWarehouseHooks,
 		WebhookSubscriptions: subscriptionHooks(dispatcher),
+		BankEntries: bankEntryHooks,
+		BankEntryLines: bankEntryLineHooks,
 	};
 }

@@ -25,8 +25,13 @@ export const PAYMENT_CONDITIONS: Rec[] = [
 	{ Code: 'PP', Description: 'PayPal (betaald via PSP)', PaymentDays: 0, PaymentMethod: 'Q' },
 ];
 
-/** Journals (financial/Journals): Type 20 is a sales journal, 90 a general journal. */
+/**
+ * Journals (financial/Journals): Type 20 is a sales journal, 90 a general journal, 12 a bank journal
+ * (SPAY: the Shopify Payments balance as a clearing bank account; 10: the bank account).
+ */
 export const JOURNALS: Rec[] = [
+	{ Code: '10', Description: 'Bank', Type: 12 },
+	{ Code: 'SPAY', Description: 'Shopify Payments', Type: 12 },
 	{ Code: '70', Description: 'Verkoopboek', Type: 20 },
 	{ Code: '90', Description: 'Memoriaal', Type: 90 },
 ].map((j) => ({ ...j, Currency: 'EUR', AllowVAT: j.Type === 20, AllowVariableCurrency: false }));
@@ -36,6 +41,31 @@ export const JOURNALS: Rec[] = [
  * and loss. Gift cards sold are a liability until redeemed; tips and duties are not turnover.
  */
 export const GL_ACCOUNTS: Rec[] = [
+	{ Code: '1100', Description: 'Bank', BalanceType: 'B', BalanceSide: 'D', Type: 12 },
+	{
+		Code: '1105',
+		Description: 'Shopify Payments saldo',
+		BalanceType: 'B',
+		BalanceSide: 'D',
+		Type: 12,
+	},
+	{ Code: '1190', Description: 'Kruisposten', BalanceType: 'B', BalanceSide: 'D', Type: 32 },
+	{
+		Code: '1310',
+		Description: 'Shopify Payments reserve',
+		BalanceType: 'B',
+		BalanceSide: 'D',
+		Type: 32,
+	},
+	{ Code: '4940', Description: 'Betaalkosten', BalanceType: 'W', BalanceSide: 'D', Type: 121 },
+	{
+		Code: '4945',
+		Description: 'Chargebacks en geschillen',
+		BalanceType: 'W',
+		BalanceSide: 'D',
+		Type: 121,
+	},
+	{ Code: '4950', Description: 'Koersverschillen', BalanceType: 'W', BalanceSide: 'D', Type: 121 },
 	{ Code: '1300', Description: 'Debiteuren', BalanceType: 'B', BalanceSide: 'D', Type: 20 },
 	{
 		Code: '1650',

@@ -12,6 +12,7 @@ import { sortedOrders } from '../orders';
 import { createSubscription } from '../rest/webhooks';
 import { webhookJson } from '../rest/serialize';
 import { resolveVersion, SUPPORTED_VERSIONS } from '../versions';
+import { payoutJson, seedPayouts, setPayoutStatus } from '../payouts';
 import { deliverRoute, eventsOf, ordersRoute } from './deliver';
 import { inventoryReport, setInventory } from './inventory';
 
@@ -32,6 +33,7 @@ const ENDPOINTS = [
 	'GET|POST|DELETE /__sandbox/webhooks, DELETE /__sandbox/webhooks/{id}',
 	'GET|DELETE /__sandbox/deliveries',
 	'GET|POST /__sandbox/orders {orders, topics, commitInventory, …delivery options}',
+	'GET|POST /__sandbox/payouts {payouts: [{id?, status?, issuedAt?, currency?, transactions: [{type, amount, fee?, orderId?}]}]}, PUT /__sandbox/payouts/{id} {status}',
 	'GET|DELETE /__sandbox/calls',
 	'GET|POST|DELETE /__sandbox/faults',
 ];
@@ -189,6 +191,14 @@ export async function adminRoute(
 			return ok({ orders: sortedOrders(core).map((o) => toPlain(o.body)) });
 		case 'POST /__sandbox/orders':
 			return ordersRoute(core, body);
+		case 'GET /__sandbox/payouts':
+			return ok({
+				payouts: state.payouts.sortedPayouts().map((p) => payoutJson(state.payouts, p)),
+			});
+		case 'POST /__sandbox/payouts': {
+			const stored = seedPayouts(core, listOf<JsonObject>(body, 'payouts'));
+			return { status: 201, body: { payouts: stored.map((p) => payoutJson(state.payouts, p)) } };
+		}
 		case 'GET /__sandbox/calls':
 			return ok({ calls: core.calls });
 		case 'DELETE /__sandbox/calls':
@@ -201,6 +211,10 @@ export async function adminRoute(
 		case 'DELETE /__sandbox/faults':
 			core.faults = [];
 			return ok({ deleted: true });
+	}
+	const payout = /^PUT \/__sandbox\/payouts\/([0-9]+)$/.exec(route);
+	if (payout) {
+		return ok({ payout: payoutJson(state.payouts, setPayoutStatus(core, payout[1], body.status)) });
 	}
 	const webhook = /^DELETE \/__sandbox\/webhooks\/([0-9]+)$/.exec(route);
 	if (webhook) {

@@ -7,6 +7,7 @@ import type { CasFamily } from '../versions';
 import { deliverInBackground } from '../webhooks/deliver';
 import { connectionOf, type ConnectionArgs } from './connection';
 import { inventorySetQuantities, type SetInput } from './inventory-set';
+import { shopifyPaymentsAccount } from './payouts';
 import { GroupView, ItemView, LevelView, LocationView, ProductView, VariantView } from './views';
 
 type SearchArgs = ConnectionArgs & { query?: string | null };
@@ -142,6 +143,7 @@ export function rootValue(core: SandboxCore, family: CasFamily): Record<string, 
 			const level = match && item?.levels.get(match[1]);
 			return item && level ? new LevelView(state, item, level) : null;
 		},
+		shopifyPaymentsAccount: () => shopifyPaymentsAccount(core),
 		inventorySetQuantities: ({ input }: { input: SetInput }) => {
 			const result = inventorySetQuantities(state, family, input);
 			if (result.group) announceLevels(core, result.group.changes);

@@ -4,6 +4,7 @@
  */
 import { buildSchema, type GraphQLSchema } from 'graphql';
 import type { CasFamily } from '../versions';
+import { PAYOUTS_SDL } from './payouts';
 
 const CONNECTION_ARGS =
 	'first: Int, after: String, last: Int, before: String, reverse: Boolean = false';
@@ -29,6 +30,7 @@ type Query {
 	inventoryItems(${CONNECTION_ARGS}, query: String): InventoryItemConnection!
 	inventoryItem(id: ID!): InventoryItem
 	inventoryLevel(id: ID!): InventoryLevel
+	shopifyPaymentsAccount: ShopifyPaymentsAccount
 }
 
 type Mutation {
@@ -117,6 +119,9 @@ ${connection('Product')}
 ${connection('Location')}
 ${connection('InventoryItem')}
 ${connection('InventoryLevel')}
+${connection('ShopifyPaymentsPayout')}
+${connection('ShopifyPaymentsBalanceTransaction')}
+${PAYOUTS_SDL.replace(/CONNECTION_ARGS/g, CONNECTION_ARGS)}
 
 type InventorySetQuantitiesPayload {
 	inventoryAdjustmentGroup: InventoryAdjustmentGroup
