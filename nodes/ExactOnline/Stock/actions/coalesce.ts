@@ -12,6 +12,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { compareTimestamps } from '../../../core/stock/positions';
 import { memoryScope, sharedMap } from '../../shared/processMemory';
+import { errorForItem } from '../../shared/runner';
 import { waitMs } from '../../shared/transport/wait';
 
 interface Reader {
@@ -74,7 +75,7 @@ export async function coalescedRead<T>(
 	} catch (error) {
 		reader.scheduled = undefined;
 		settle.reject(error);
-		throw error;
+		throw errorForItem(ctx, error, 0);
 	}
 	// From here on, new executions schedule the next read.
 	reader.scheduled = undefined;
@@ -86,6 +87,6 @@ export async function coalescedRead<T>(
 		return { reader: true, result };
 	} catch (error) {
 		settle.reject(error);
-		throw error;
+		throw errorForItem(ctx, error, 0);
 	}
 }
