@@ -28,6 +28,8 @@ export const TABLES = [
 	'SalesInvoices',
 	'SalesInvoiceLines',
 	'Journals',
+	'GLAccounts',
+	'ExchangeRates',
 	'VATCodes',
 	'PaymentConditions',
 	'ShippingMethods',
@@ -52,6 +54,8 @@ export const TABLE_META: Record<Table, { key: string; topic?: string; deletedTyp
 	SalesInvoices: { key: 'InvoiceID', topic: 'SalesInvoices', deletedType: 13 },
 	SalesInvoiceLines: { key: 'ID' },
 	Journals: { key: 'ID' },
+	GLAccounts: { key: 'ID' },
+	ExchangeRates: { key: 'ID' },
 	VATCodes: { key: 'ID' },
 	PaymentConditions: { key: 'ID' },
 	ShippingMethods: { key: 'ID' },
@@ -75,6 +79,13 @@ export class DivisionData {
 	readonly tables = {} as Record<Table, Map<string, Rec>>;
 	deleted: Rec[] = [];
 	counters: Counters = { timestamp: 100000, orderNumber: 0, deliveryNumber: 0, entryNumber: 0 };
+	/** The division's currency (system/Divisions Currency): the DC of every amount. */
+	currency = 'EUR';
+	/**
+	 * Decimals Exact keeps in a line's UnitPrice and NetPrice (a division setting, 2 by default;
+	 * the line amount is price × quantity rounded to cents).
+	 */
+	priceDecimals = 2;
 	/** Secondary indexes, built on first use and kept up to date by every write (see Tx). */
 	private readonly indexes = new Map<string, Index>();
 
@@ -152,6 +163,8 @@ export class DivisionData {
 			tables,
 			deleted: this.deleted,
 			counters: this.counters,
+			currency: this.currency,
+			priceDecimals: this.priceDecimals,
 		};
 	}
 
@@ -161,6 +174,8 @@ export class DivisionData {
 		tables: Record<string, Rec[]>;
 		deleted: Rec[];
 		counters: Counters;
+		currency?: string;
+		priceDecimals?: number;
 	}): DivisionData {
 		const d = new DivisionData(raw.code, raw.description);
 		for (const t of TABLES) {
@@ -169,6 +184,8 @@ export class DivisionData {
 		}
 		d.deleted = raw.deleted ?? [];
 		d.counters = raw.counters;
+		d.currency = raw.currency ?? 'EUR';
+		d.priceDecimals = raw.priceDecimals ?? 2;
 		return d;
 	}
 }

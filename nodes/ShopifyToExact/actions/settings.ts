@@ -107,6 +107,16 @@ export const mappingOptions: INodeProperties = {
 				"Largest difference from Shopify's total, in cents, that a rounding line may absorb. A larger difference stays a warning.",
 		},
 		{
+			displayName: 'Order Reference Prefix',
+			name: 'orderReferencePrefix',
+			type: 'string',
+			default: '',
+			displayOptions: ORDER_REFUND,
+			placeholder: 'e.g. NL-',
+			description:
+				"Text put before the Shopify order name in the Exact order's reference (YourRef), e.g. NL-#1001. Every Shopify store numbers from #1001: give each shop that books into the same Exact division its own prefix, the same in the orders and refunds workflows. Leave empty with one shop.",
+		},
+		{
 			displayName: 'Prefix for ID-Based Item Codes',
 			name: 'itemCodePrefix',
 			type: 'string',
@@ -269,6 +279,7 @@ export function settingsFromOptions(options: IDataObject): Partial<MappingSettin
 	const opt = options as Record<string, unknown>;
 	copy('itemCodeSource', text(opt.itemCodeSource) as MappingSettings['itemCodeSource']);
 	copy('itemCodePrefix', text(opt.itemCodePrefix));
+	copy('orderReferencePrefix', text(opt.orderReferencePrefix)?.trim());
 	copy('shippingItemCode', text(opt.shippingItemCode));
 	if (opt.giftCardItemCode !== undefined) {
 		const code = text(opt.giftCardItemCode)?.trim();

@@ -11,19 +11,24 @@
  */
 import { allocate, currencyExponent, formatMoney } from '../money';
 import type { RefundDocument, RefundLine } from '../mapping/refund';
+import { centPriceParts } from './centPrices';
 import { codeKey as itemCodeKey } from './itemDraft';
 
 /** Credit note type in Exact's SalesInvoices. */
 export const CREDIT_NOTE_TYPE = 8021;
 
-export type CreditNoteQuantities = 'negative' | 'positive';
+/** What to do with a refund of an order Exact has not invoiced yet. */
+export type WhenNotInvoiced = 'credit' | 'fail';
 
 export interface CreditNoteOptions {
 	/** Sales journal code ("70"). */
 	journal: string;
-	/** The sign of the credit note's quantities (the amounts follow). */
-	quantities: CreditNoteQuantities;
+	whenNotInvoiced: WhenNotInvoiced;
 }
+
+/** Sales order statuses (Status, InvoiceStatus) as Exact reports them. */
+const CANCELLED = 45;
+const NOT_INVOICED = 12;
 
 /** The original sales order as the Credit Note node reads it (with $expand=SalesOrderLines). */
 export interface OrderForCreditNote {
@@ -32,6 +37,8 @@ export interface OrderForCreditNote {
 	OrderedBy: string;
 	Currency?: string | null;
 	YourRef?: string | null;
+	Status?: number | null;
+	InvoiceStatus?: number | null;
 	SalesOrderLines: Array<{
 		Item: string;
 		ItemCode?: string | null;
@@ -127,6 +134,35 @@ function units(cents: number, exponent: number): number {
 	return Number(formatMoney(cents, exponent));
 }
 
+/**
+ * Whether the order may be credited, and the warning when it is credited before its invoice.
+ * A cancelled order has no revenue to credit. An order not invoiced yet is credited when the
+ * options say so: the credit note is right once the order is invoiced in full.
+ */
+function invoiceCheck(
+	doc: RefundDocument,
+	order: OrderForCreditNote,
+	options: CreditNoteOptions,
+): string | null {
+	const number = order.OrderNumber ?? order.OrderID;
+	if (Number(order.Status) === CANCELLED) {
+		throw new CreditNoteError(
+			`sales order ${number} is cancelled in Exact, so there is no revenue to credit; nothing was booked`,
+		);
+	}
+	if (Number(order.InvoiceStatus) !== NOT_INVOICED) return null;
+	if (options.whenNotInvoiced === 'fail') {
+		throw new CreditNoteError(
+			`sales order ${number} is not invoiced yet, so a credit note would have no invoice to reduce. ` +
+				'Invoice the order first, or lower the order in Exact instead of crediting it; then retry',
+		);
+	}
+	return (
+		`Sales order ${number} is not invoiced yet: this credit note is right once the whole order is invoiced. ` +
+		'If you will not invoice it in full, lower the order in Exact instead and delete this credit note'
+	);
+}
+
 /** The credit note's POST body. Throws a CreditNoteError when a line's item cannot be found. */
 export function creditNoteBody(
 	doc: RefundDocument,
@@ -135,21 +171,26 @@ export function creditNoteBody(
 	options: CreditNoteOptions,
 ): CreditNoteDraft {
 	const warnings: string[] = [];
+	const notInvoiced = invoiceCheck(doc, order, options);
+	if (notInvoiced) warnings.push(notInvoiced);
 	const exponent = currencyExponent(doc.currency);
-	const sign = options.quantities === 'negative' ? -1 : 1;
 	const lines: Array<Record<string, unknown>> = [];
 	for (const line of doc.lines) {
 		for (const portion of portions(line, order, itemIdsByCode, warnings)) {
 			if (portion.cents === 0 && line.netAmountCents !== 0) continue;
 			const quantity = portion.cents === line.netAmountCents ? line.quantity : 1;
-			const body: Record<string, unknown> = {
-				Item: portion.item,
-				Quantity: sign * quantity,
-				UnitPrice: Number((units(portion.cents, exponent) / quantity).toFixed(10)),
-				Description: line.description,
-			};
-			if (portion.vatCode) body.VATCode = portion.vatCode;
-			lines.push(body);
+			// Exact's reference: credit note amounts are negative. The quantity carries the sign, at
+			// whole-cent prices so each line lands at exactly the refunded amount.
+			for (const part of centPriceParts(portion.cents, quantity)) {
+				const body: Record<string, unknown> = {
+					Item: portion.item,
+					Quantity: -part.quantity,
+					UnitPrice: units(part.unitCents, exponent),
+					Description: line.description,
+				};
+				if (portion.vatCode) body.VATCode = portion.vatCode;
+				lines.push(body);
+			}
 		}
 	}
 	if (lines.length === 0) {

@@ -5,7 +5,9 @@
  * when a race created two with the same YourRef. Pure.
  */
 import { formatMoney } from '../money';
-import type { EnrichedOrderDocument } from '../document';
+import type { EnrichedLine, EnrichedOrderDocument } from '../document';
+import { centPriceParts, exactTotalCents } from './centPrices';
+import type { PostedLine, VatType } from './centPrices';
 import type { ExactBody } from './accountDraft';
 
 export type LinePricing = 'netPrice' | 'unitPriceDiscount';
@@ -93,33 +95,95 @@ function units(cents: number, currency: string): number {
 }
 
 /** Discount as the fraction Exact stores: (list − net) / list, 0 without a list amount. */
-function discountFraction(unitCents: number, quantity: number, discountCents: number): number {
-	const gross = unitCents * quantity;
-	if (gross === 0 || discountCents === 0) return 0;
-	return Math.round((discountCents / gross) * 1e10) / 1e10;
+function discountFraction(unitCents: number, netUnitCents: number): number {
+	if (unitCents === 0 || netUnitCents === unitCents) return 0;
+	return Math.round(((unitCents - netUnitCents) / unitCents) * 1e10) / 1e10;
 }
 
-/** POST body of salesorder/SalesOrders with every line inline. */
-export function salesOrderBody(doc: EnrichedOrderDocument, options: SalesOrderOptions): ExactBody {
-	const account = doc.exact.account as NonNullable<EnrichedOrderDocument['exact']['account']>;
-	const lines: ExactBody[] = doc.lines
-		.filter((line) => line.quantity !== 0)
-		.map((line) => {
+/** How Exact treats the line's VAT: the VAT Resolver picks type I codes for VAT-inclusive posting. */
+function vatTypeOf(line: EnrichedLine, doc: EnrichedOrderDocument): VatType {
+	const rate = line.vat?.rate ?? line.taxRate ?? 0;
+	if (!rate) return 'none';
+	return doc.pricesPosted === 'incl' ? 'I' : 'E';
+}
+
+export interface PostedOrderLines {
+	/** SalesOrderLines of the POST, a document line split where its amount needs it. */
+	lines: ExactBody[];
+	/** The same lines as Exact will total them. */
+	posted: PostedLine[];
+	/** Document lines posted as two lines (whole-cent prices), by line number. */
+	splitLines: number[];
+}
+
+/**
+ * The order's lines at whole-cent prices: every line lands in Exact at exactly the document's
+ * amount, with its quantity intact (see centPrices.ts).
+ */
+export function salesOrderLines(
+	doc: EnrichedOrderDocument,
+	options: Pick<SalesOrderOptions, 'linePricing'>,
+): PostedOrderLines {
+	const result: PostedOrderLines = { lines: [], posted: [], splitLines: [] };
+	for (const line of doc.lines.filter((l) => l.quantity !== 0)) {
+		const parts = centPriceParts(line.netAmountCents, line.quantity);
+		if (parts.length > 1) result.splitLines.push(line.lineNumber);
+		for (const part of parts) {
 			const body: ExactBody = {
 				Item: line.itemId as string,
-				Quantity: line.quantity,
+				Quantity: part.quantity,
 				Description: line.description,
 			};
 			if (options.linePricing === 'unitPriceDiscount') {
 				body.UnitPrice = units(line.unitPriceCents, doc.currency);
-				body.Discount = discountFraction(line.unitPriceCents, line.quantity, line.discountCents);
+				body.Discount = discountFraction(line.unitPriceCents, part.unitCents);
 			}
-			body.NetPrice =
-				line.netPrice ??
-				Number((units(line.netAmountCents, doc.currency) / line.quantity).toFixed(10));
+			body.NetPrice = units(part.unitCents, doc.currency);
 			if (line.vat?.code) body.VATCode = line.vat.code;
-			return body;
-		});
+			result.lines.push(body);
+			result.posted.push({
+				amountCents: part.unitCents * part.quantity,
+				rate: line.vat?.rate ?? line.taxRate,
+				vatType: vatTypeOf(line, doc),
+			});
+		}
+	}
+	return result;
+}
+
+/** Shopify's total (what the document charges) minus what Exact will total the lines at. */
+export function exactRoundingDifferenceCents(
+	doc: Pick<EnrichedOrderDocument, 'totals'>,
+	posted: PostedLine[],
+): number {
+	return doc.totals.totalCents - exactTotalCents(posted);
+}
+
+/** A line that books Exact's VAT rounding difference on the merchant's rounding item. */
+export interface RoundingLine {
+	itemId: string;
+	vatCode: string | null;
+	amountCents: number;
+}
+
+/** POST body of salesorder/SalesOrders with every line inline. */
+export function salesOrderBody(
+	doc: EnrichedOrderDocument,
+	options: SalesOrderOptions,
+	rounding?: RoundingLine | null,
+): ExactBody {
+	const account = doc.exact.account as NonNullable<EnrichedOrderDocument['exact']['account']>;
+	const { lines } = salesOrderLines(doc, options);
+	if (rounding && rounding.amountCents !== 0) {
+		const line: ExactBody = {
+			Item: rounding.itemId,
+			Quantity: 1,
+			Description: 'Rounding difference',
+			NetPrice: units(rounding.amountCents, doc.currency),
+		};
+		if (rounding.vatCode) line.VATCode = rounding.vatCode;
+		lines.push(line);
+	}
 	const body: ExactBody = {
 		OrderedBy: account.id,
 		DeliverTo: account.id,

@@ -7,6 +7,7 @@ import { parseShopifyOrder } from '../shopify/validate';
 import { mapAddress } from './address';
 import { Amounts } from './amounts';
 import { dutyLineInputs, shippingLineInputs, tipLineInput } from './chargeLines';
+import { bookedQuantity, reduceLine, refundedQuantities } from './edits';
 import { mapOrderCustomer, unique } from './customer';
 import { finalizeLine, type LineInput, type PricingContext } from './line';
 import { impreciseIdWarnings, productLineInput } from './productLines';
@@ -60,10 +61,11 @@ function references(
 	order: ShopifyOrder,
 	id: string,
 	label: string,
+	prefix: string,
 	warnings: string[],
 ): OrderReferences {
 	const orderName = clean(order.name) ?? label;
-	const yourRef = fit(orderName, TEXT_LIMITS.yourRef, TEXT_LIMITS.yourRef);
+	const yourRef = fit(`${prefix}${orderName}`, TEXT_LIMITS.yourRef, TEXT_LIMITS.yourRef);
 	if (yourRef.truncated) {
 		warnings.push(
 			`Order name is longer than ${TEXT_LIMITS.yourRef} characters; YourRef cut to "${yourRef.text}"`,
@@ -75,8 +77,11 @@ function references(
 		orderNumber: order.order_number ?? order.number,
 		shopifyOrderId: id,
 		adminGraphqlId: clean(order.admin_graphql_api_id),
-		description: fit(`Shopify order ${orderName}`, TEXT_LIMITS.description, TEXT_LIMITS.description)
-			.text,
+		description: fit(
+			`Shopify order ${prefix}${orderName}`,
+			TEXT_LIMITS.description,
+			TEXT_LIMITS.description,
+		).text,
 		poNumber: clean(order.po_number),
 	};
 }
@@ -199,7 +204,19 @@ function mapValidOrder(
 	const deliveryAddress = mapAddress(order.shipping_address, 'shipping_address', warnings);
 	const customer = mapOrderCustomer(order, invoiceAddress, deliveryAddress, settings);
 
-	const inputs = order.line_items.map((item, i) => productLineInput(item, i, amounts, settings));
+	const refunded = refundedQuantities(order);
+	const edited: Array<{ original: LineInput; booked: LineInput }> = [];
+	const inputs = order.line_items.map((item, i) => {
+		const input = productLineInput(item, i, amounts, settings);
+		const booked = bookedQuantity(item, refunded);
+		if (booked >= input.quantity) return input;
+		const reduced = reduceLine(input, booked);
+		edited.push({ original: input, booked: reduced });
+		warnings.push(
+			`${input.path} "${input.description}": ${input.quantity - booked} of ${input.quantity} removed by an order edit; ${booked} booked`,
+		);
+		return reduced;
+	});
 	inputs.push(...shippingLineInputs(order, amounts, settings, warnings));
 	allocateLegacyDiscount(order, inputs, amounts, warnings);
 	const tip = tipLineInput(order, amounts, settings);
@@ -221,9 +238,22 @@ function mapValidOrder(
 			`${line.kind} line "${line.description}" (${amounts.format(line.netAmountInclCents)}) left out by the settings`,
 		);
 	}
+	// Shopify's totals are those of the order as placed: take out what edits removed.
+	const quiet = { ...context, warnings: [] };
+	const removed = edited.map(({ original, booked }) => {
+		const before = price(original, 0, quiet, amounts);
+		const after = price(booked, 0, quiet, amounts);
+		return {
+			total: before.netAmountInclCents - after.netAmountInclCents,
+			tax: before.taxAmountCents - after.taxAmountCents,
+		};
+	});
+	const shopifyTax = amounts.pick(order.total_tax_set, order.total_tax, 'total_tax');
 	const figures = {
-		totalCents: amounts.pick(order.total_price_set, order.total_price, 'total_price') as number,
-		taxCents: amounts.pick(order.total_tax_set, order.total_tax, 'total_tax'),
+		totalCents:
+			(amounts.pick(order.total_price_set, order.total_price, 'total_price') as number) -
+			sumCents(removed.map((r) => r.total)),
+		taxCents: shopifyTax === null ? null : shopifyTax - sumCents(removed.map((r) => r.tax)),
 		discountCents: amounts.pick(
 			order.total_discounts_set,
 			order.total_discounts,
@@ -261,7 +291,7 @@ function mapValidOrder(
 	const gateways = unique([...order.payment_gateway_names, order.gateway]);
 	return {
 		source: 'shopify',
-		references: references(order, shopifyOrderId, label, warnings),
+		references: references(order, shopifyOrderId, label, settings.orderReferencePrefix, warnings),
 		orderDate: date,
 		processedAt: at,
 		customer,

@@ -438,8 +438,9 @@ export function mapShopifyRefund(
 	if (lines.length === 0) {
 		warnings.push('The refund has no line and no shipping to credit');
 	}
-	const yourRef = fit(orderName, TEXT_LIMITS.yourRef, TEXT_LIMITS.yourRef).text;
-	const description = refundDescription(refundId, orderName);
+	const reference = `${resolved.orderReferencePrefix}${orderName}`;
+	const yourRef = fit(reference, TEXT_LIMITS.yourRef, TEXT_LIMITS.yourRef).text;
+	const description = refundDescription(refundId, reference);
 	return {
 		source: 'shopify',
 		type: 'refund',

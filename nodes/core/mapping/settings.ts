@@ -34,6 +34,7 @@ export const DEFAULT_MAPPING_SETTINGS: Readonly<MappingSettings> = Object.freeze
 	roundingLineMaxCents: 10,
 	tips: 'line',
 	duties: 'line',
+	orderReferencePrefix: '',
 	shopCurrency: null,
 }) as unknown as Readonly<MappingSettings>;
 
@@ -120,6 +121,8 @@ export function resolveSettings(partial: Partial<MappingSettings> = {}): Mapping
 	}
 	if (typeof settings.itemCodePrefix !== 'string')
 		invalid('itemCodePrefix', settings.itemCodePrefix, 'text');
+	if (typeof settings.orderReferencePrefix !== 'string' || settings.orderReferencePrefix.length > 10)
+		invalid('orderReferencePrefix', settings.orderReferencePrefix, 'text of at most 10 characters');
 	if (
 		!Array.isArray(settings.vatNumberSources) ||
 		settings.vatNumberSources.some((s) => !VAT_SOURCES.includes(s))

@@ -47,6 +47,11 @@ export interface MappingSettings {
 	roundingLineMaxCents: number;
 	tips: 'line' | 'skip';
 	duties: 'line' | 'skip';
+	/**
+	 * Put before the order name in YourRef ("NL-" → "NL-#1001"): every Shopify store starts at
+	 * #1001, so several shops booking into one division each need their own. Empty for one shop.
+	 */
+	orderReferencePrefix: string;
 	/** Shop currency, for product prices (orders carry their own); null = 2 decimals. */
 	shopCurrency: string | null;
 }

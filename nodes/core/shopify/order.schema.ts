@@ -58,6 +58,8 @@ export const lineItemSpec = object({
 	variant_title: text,
 	name: text,
 	quantity,
+	/** Quantity after order edits and refunds (absent in older payloads). */
+	current_quantity: optionalInteger,
 	price: money,
 	price_set: shopMoneySet,
 	taxable: flag,
@@ -127,6 +129,12 @@ export const orderSpec = object({
 	original_total_duties_set: shopMoneySet,
 	note_attributes: list(noteAttributeSpec),
 	line_items: requiredList(lineItemSpec),
+	/** Only which lines and how many were refunded: the credit notes book the rest. */
+	refunds: list(
+		object({
+			refund_line_items: list(object({ line_item_id: optionalId, quantity: optionalInteger })),
+		}),
+	),
 	shipping_lines: list(shippingLineSpec),
 	customer: nullish(customerSpec),
 	billing_address: nullish(addressSpec),

@@ -14,7 +14,7 @@ export function divisionRows(core: Core): Rec[] {
 			Description: div?.description ?? String(code),
 			Current: code === core.user.currentDivision,
 			Country: 'NL',
-			Currency: 'EUR',
+			Currency: div?.currency ?? 'EUR',
 			Legislation: 'NL',
 			City: 'Utrecht',
 			Hid: code,

@@ -21,6 +21,12 @@ export function viewOf(tx: Tx): DivView {
 	return new DivView(tx.div, tx.clock.today());
 }
 
+/** Half-away-from-zero rounding of a price to the division's price decimals. */
+export function roundPrice(value: number, decimals: number): number {
+	const f = 10 ** decimals;
+	return Math.round((value + Math.sign(value) * 1e-9) * f) / f;
+}
+
 /** Half-up rounding to cents, as amounts are rounded per line. */
 export function round2(value: number): number {
 	return Math.round((value + Math.sign(value) * 1e-9) * 100) / 100;

@@ -1,7 +1,7 @@
 import { newGuid } from '../ids';
 import type { Rec } from '../store';
 import type { Tx } from '../tx';
-import { round2 } from './hooks';
+import { round2, roundPrice } from './hooks';
 import { lineVatCode, salesItemOf, vatOfAmount } from './line-vat';
 import { DivView } from './view';
 
@@ -16,15 +16,20 @@ export function fillInvoiceLine(v: DivView, invoice: Rec, line: Rec, index: numb
 	const quantity = typeof line.Quantity === 'number' ? line.Quantity : 1;
 	const listPrice = (v.defaultPrice(String(item.ID))?.Price as number | undefined) ?? 0;
 	const given = typeof line.AmountFC === 'number' ? line.AmountFC : undefined;
-	const unitPrice =
+	const decimals = v.div.priceDecimals;
+	const unitPrice = roundPrice(
 		typeof line.UnitPrice === 'number'
 			? line.UnitPrice
 			: given !== undefined && quantity !== 0
-				? round2(given / quantity)
-				: listPrice;
+				? given / quantity
+				: listPrice,
+		decimals,
+	);
 	const discount = typeof line.Discount === 'number' ? line.Discount : 0;
-	const netPrice =
-		typeof line.NetPrice === 'number' ? line.NetPrice : round2(unitPrice * (1 - discount));
+	const netPrice = roundPrice(
+		typeof line.NetPrice === 'number' ? line.NetPrice : unitPrice * (1 - discount),
+		decimals,
+	);
 	const amount =
 		typeof line.UnitPrice !== 'number' && given !== undefined ? given : round2(netPrice * quantity);
 	const vat = lineVatCode(v, line, v.get('Accounts', invoice.OrderedBy), item);
@@ -57,7 +62,7 @@ export function invoiceLinesOf(tx: Tx, invoiceId: unknown): Rec[] {
 }
 
 /** Header totals from the lines: type I amounts include their VAT, the others exclude it. */
-export function invoiceTotals(v: DivView, lines: Rec[]): Rec {
+export function invoiceTotals(v: DivView, lines: Rec[], rateToDivision = 1): Rec {
 	let excl = 0;
 	let vat = 0;
 	for (const line of lines) {
@@ -71,9 +76,9 @@ export function invoiceTotals(v: DivView, lines: Rec[]): Rec {
 	return {
 		AmountFCExclVat: round2(excl),
 		VATAmountFC: round2(vat),
-		VATAmountDC: round2(vat),
+		VATAmountDC: round2(vat * rateToDivision),
 		AmountFC: total,
-		AmountDC: total,
+		AmountDC: round2(total * rateToDivision),
 		AmountDiscount: 0,
 		AmountDiscountExclVat: 0,
 	};

@@ -4,6 +4,7 @@ import type { Rec } from '../store';
 import type { Tx } from '../tx';
 import { Hooks, viewOf } from './hooks';
 import { fillInvoiceLine, invoiceLinesOf, invoiceTotals } from './invoice-lines';
+import { assertIcpVatNumber } from './line-vat';
 import { account, defaultDeliveryAddress } from './orders';
 import { DivView } from './view';
 
@@ -12,6 +13,8 @@ export const SALES_JOURNAL = 20;
 /** 8020 invoice, 8021 credit note, 8023/8024 direct invoice / credit note (need a Warehouse). */
 export const INVOICE_TYPES = [8020, 8021, 8023, 8024];
 export const INVOICE_STATUSES = [10, 20, 50];
+/** Credit notes: 8021, and 8024 (direct). */
+export const CREDIT_TYPES = [8021, 8024];
 /** First number handed out in a division without invoices. */
 export const FIRST_INVOICE_NUMBER = 24700001;
 const DAY = 86400000;
@@ -79,7 +82,7 @@ export const salesInvoiceHooks: Hooks = {
 			DeliverToAddress: rec.DeliverToAddress ?? defaultDeliveryAddress(tx, deliverTo.ID),
 			InvoiceDate: invoiceDate,
 			DueDate: rec.DueDate ?? invoiceDate + days * DAY,
-			Currency: rec.Currency ?? 'EUR',
+			Currency: rec.Currency ?? tx.div.currency,
 			PaymentCondition: condition,
 			Status: rec.Status ?? 10,
 			Discount: rec.Discount ?? 0,
@@ -90,8 +93,18 @@ export const salesInvoiceHooks: Hooks = {
 		checkReferences(tx, v, rec, { PaymentCondition: rec.PaymentCondition });
 		counters.invoiceNumber = Math.max(last, Number(rec.InvoiceNumber));
 		const lines = (raw as Rec[]).map((line, i) => fillInvoiceLine(v, rec, line, i));
+		if (CREDIT_TYPES.includes(Number(rec.Type))) {
+			// Exact's reference: a credit note's amounts are negative "when retrieved or posted".
+			const positive = lines.find((line) => Number(line.AmountFC) > 0);
+			if (positive) {
+				throw validation(
+					`SalesInvoiceLines: line ${positive.LineNumber} of a credit note has a positive amount (${positive.AmountFC}); credit note amounts are negative.`,
+				);
+			}
+		}
+		assertIcpVatNumber(v, orderedBy, lines);
 		nav.SalesInvoiceLines = lines;
-		Object.assign(rec, invoiceTotals(v, lines));
+		Object.assign(rec, invoiceTotals(v, lines, v.rateToDivision(rec.Currency, rec.InvoiceDate)));
 	},
 	afterCreate(tx, _rec, nav) {
 		for (const line of nav.SalesInvoiceLines as Rec[]) tx.insert('SalesInvoiceLines', line);

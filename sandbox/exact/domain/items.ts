@@ -28,6 +28,11 @@ function checkItemFields(tx: Tx, rec: Rec, values: Rec): void {
 	if (values.ItemGroup != null && !tx.div.get('ItemGroups', values.ItemGroup)) {
 		throw validation('ItemGroup: the item group does not exist.');
 	}
+	for (const f of ['GLRevenue', 'GLCosts', 'GLStock']) {
+		if (values[f] != null && !tx.div.get('GLAccounts', values[f])) {
+			throw validation(`${f}: the G/L account does not exist.`);
+		}
+	}
 	if (typeof values.Unit === 'string')
 		values.UnitDescription = UNIT_TEXT[values.Unit] ?? values.Unit;
 }

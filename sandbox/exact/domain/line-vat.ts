@@ -27,6 +27,23 @@ export function lineVatCode(
 	return vat;
 }
 
+/**
+ * An intra-community supply (a VAT code on the EC sales listing, EUSalesListing other than N) must
+ * name the customer's VAT number on that listing, so the account needs one. Exact refuses it.
+ */
+export function assertIcpVatNumber(v: DivView, account: Rec, lines: Rec[]): void {
+	if (typeof account.VATNumber === 'string' && account.VATNumber.trim()) return;
+	const icp = lines.find((line) => {
+		const listing = line.VATCode ? v.vatCode(line.VATCode)?.EUSalesListing : undefined;
+		return typeof listing === 'string' && listing !== 'N' && listing.trim() !== '';
+	});
+	if (icp) {
+		throw validation(
+			`VATNumber: account ${String(account.Code ?? '').trim()} has no VAT number, which VAT code ${String(icp.VATCode)} (intra-community supply) requires.`,
+		);
+	}
+}
+
 /** The VAT in a line amount: I = the amount includes VAT, E = VAT comes on top, B/N = none. */
 export function vatOfAmount(
 	amount: number,

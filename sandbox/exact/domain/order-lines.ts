@@ -1,7 +1,7 @@
 import { newGuid } from '../ids';
 import type { Rec } from '../store';
 import type { Tx } from '../tx';
-import { round2 } from './hooks';
+import { round2, roundPrice } from './hooks';
 import { lineVatCode, salesItemOf, vatOfAmount } from './line-vat';
 import { DivView } from './view';
 
@@ -14,16 +14,24 @@ export function fillLine(v: DivView, order: Rec, line: Rec): Rec {
 	const item = salesItemOf(v, line);
 	const quantity = typeof line.Quantity === 'number' ? line.Quantity : 1;
 	const listPrice = (v.defaultPrice(String(item.ID))?.Price as number | undefined) ?? 0;
-	const unitPrice = typeof line.UnitPrice === 'number' ? line.UnitPrice : listPrice;
+	// Exact stores prices to the division's price decimals; the amount is price × quantity.
+	const decimals = v.div.priceDecimals;
+	const unitPrice = roundPrice(
+		typeof line.UnitPrice === 'number' ? line.UnitPrice : listPrice,
+		decimals,
+	);
 	let discount = typeof line.Discount === 'number' ? line.Discount : undefined;
-	const netPrice =
-		typeof line.NetPrice === 'number' ? line.NetPrice : round2(unitPrice * (1 - (discount ?? 0)));
+	const netPrice = roundPrice(
+		typeof line.NetPrice === 'number' ? line.NetPrice : unitPrice * (1 - (discount ?? 0)),
+		decimals,
+	);
 	if (discount === undefined) {
 		discount = unitPrice > 0 ? Math.round(((unitPrice - netPrice) / unitPrice) * 1e6) / 1e6 : 0;
 	}
 	const vat = lineVatCode(v, line, v.get('Accounts', order.OrderedBy), item);
 	const amount = round2(netPrice * quantity);
 	const { pct, vatAmount } = vatOfAmount(amount, vat);
+	const rate = v.rateToDivision(order.Currency, order.OrderDate);
 	return {
 		...line,
 		Quantity: quantity,
@@ -34,7 +42,7 @@ export function fillLine(v: DivView, order: Rec, line: Rec): Rec {
 		VATPercentage: vat ? pct : null,
 		VATAmount: vatAmount,
 		AmountFC: amount,
-		AmountDC: amount,
+		AmountDC: round2(amount * rate),
 		Description: line.Description ?? item.Description,
 		UnitCode: line.UnitCode ?? item.Unit,
 		DeliveryDate: line.DeliveryDate ?? order.DeliveryDate,
@@ -80,7 +88,9 @@ export function settleOrder(tx: Tx, v: DivView, order: Rec, touch = true): void 
 	}
 	order.AmountFCExclVat = round2(excl);
 	order.AmountFC = round2(excl + vat);
-	order.AmountDC = order.AmountFC;
+	order.AmountDC = round2(
+		Number(order.AmountFC) * v.rateToDivision(order.Currency, order.OrderDate),
+	);
 	if (order.Status !== 45) {
 		const delivered = lines.filter(
 			(l) => Number(l.QuantityDelivered ?? 0) >= Number(l.Quantity ?? 0),

@@ -3,6 +3,7 @@ import { validation } from '../errors';
 import type { Rec } from '../store';
 import type { Tx } from '../tx';
 import { Hooks, viewOf } from './hooks';
+import { assertIcpVatNumber } from './line-vat';
 import { buildInlineLines, fillLine, linesOf, settleOrder } from './order-lines';
 import { refreshStock } from './stock';
 import { DivView } from './view';
@@ -79,7 +80,7 @@ export const salesOrderHooks: Hooks = {
 			InvoiceToContactPerson: rec.InvoiceToContactPerson ?? invoiceTo.MainContact ?? null,
 			DeliveryAddress: rec.DeliveryAddress ?? defaultDeliveryAddress(tx, deliverTo.ID),
 			OrderDate: rec.OrderDate ?? today,
-			Currency: rec.Currency ?? 'EUR',
+			Currency: rec.Currency ?? tx.div.currency,
 			PaymentCondition: rec.PaymentCondition ?? orderedBy.PaymentConditionSales ?? '00',
 			ShippingMethod: rec.ShippingMethod ?? orderedBy.ShippingMethod ?? null,
 			WarehouseID: rec.WarehouseID ?? v.mainWarehouse()?.ID ?? null,
@@ -96,7 +97,9 @@ export const salesOrderHooks: Hooks = {
 		checkReferences(tx, v, rec);
 		if (rec.OrderNumber == null) rec.OrderNumber = tx.div.counters.orderNumber + 1;
 		tx.div.counters.orderNumber = Math.max(tx.div.counters.orderNumber, Number(rec.OrderNumber));
+		v.rateToDivision(rec.Currency, rec.OrderDate);
 		nav.SalesOrderLines = buildInlineLines(v, rec, raw);
+		assertIcpVatNumber(v, orderedBy, nav.SalesOrderLines as Rec[]);
 	},
 	afterCreate(tx, rec, nav) {
 		for (const line of nav.SalesOrderLines as Rec[]) tx.insert('SalesOrderLines', line);

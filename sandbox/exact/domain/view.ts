@@ -1,3 +1,4 @@
+import { validation } from '../errors';
 import type { DivisionData, Rec } from '../store';
 
 export const STATUS_TEXT: Record<number, string> = {
@@ -69,6 +70,32 @@ export class DivView {
 	vatCode(code: unknown): Rec | undefined {
 		if (typeof code !== 'string') return undefined;
 		return this.div.lookup('VATCodes', 'Code', code)[0];
+	}
+
+	/**
+	 * Factor from an amount in `currency` to the division's currency: 1 for the division's own (or
+	 * no) currency, else the financial/ExchangeRates rate from that currency to the division's that
+	 * started last on or before `date` (AmountDC = AmountFC × Rate). No rate: a validation error.
+	 */
+	rateToDivision(currency: unknown, date?: unknown): number {
+		if (typeof currency !== 'string' || !currency.trim()) return 1;
+		const from = currency.trim().toUpperCase();
+		if (from === this.div.currency) return 1;
+		const on = typeof date === 'number' ? date : this.today;
+		const rate = this.div
+			.lookup('ExchangeRates', 'SourceCurrency', from)
+			.filter(
+				(r) =>
+					String(r.TargetCurrency ?? '').toUpperCase() === this.div.currency &&
+					Number(r.StartDate ?? 0) <= on,
+			)
+			.sort((a, b) => Number(b.StartDate ?? 0) - Number(a.StartDate ?? 0))[0];
+		if (!rate || typeof rate.Rate !== 'number' || rate.Rate <= 0) {
+			throw validation(
+				`Currency: there is no exchange rate from ${from} to ${this.div.currency}. Enter one in the exchange rates.`,
+			);
+		}
+		return rate.Rate;
 	}
 
 	journal(code: unknown): Rec | undefined {

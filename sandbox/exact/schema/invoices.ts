@@ -33,3 +33,17 @@ export const JOURNALS = [
 	'CreatorFullName:s~ Currency:s~ Description:s~ Division:i~ Modified:t~ Modifier:g~',
 	'ModifierFullName:s~ Type:i~ TypeDescription:s~',
 ].join(' ');
+
+/** financial/GLAccounts (a subset: what a ledger picker and item accounts use). */
+export const GL_ACCOUNTS = [
+	'ID:g~ BalanceSide:s~ BalanceType:s~ Code:s~ Created:t~ Creator:g~ CreatorFullName:s~',
+	'Description:s~ Division:i~ IsBlocked:b~ Modified:t~ Modifier:g~ ModifierFullName:s~',
+	'Type:i~ TypeDescription:s~',
+].join(' ');
+
+/** financial/ExchangeRates: one rate per currency pair, valid from StartDate to the next one. */
+export const EXCHANGE_RATES = [
+	'ID:g~ Created:t~ Creator:g~ CreatorFullName:s~ Division:i~ Modified:t~ Modifier:g~',
+	'ModifierFullName:s~ Rate:d! SourceCurrency:s! SourceCurrencyDescription:s~ StartDate:t!',
+	'TargetCurrency:s! TargetCurrencyDescription:s~',
+].join(' ');

@@ -31,6 +31,49 @@ export const JOURNALS: Rec[] = [
 	{ Code: '90', Description: 'Memoriaal', Type: 90 },
 ].map((j) => ({ ...j, Currency: 'EUR', AllowVAT: j.Type === 20, AllowVariableCurrency: false }));
 
+/**
+ * G/L accounts (financial/GLAccounts) of a Dutch chart: BalanceType B = balance sheet, W = profit
+ * and loss. Gift cards sold are a liability until redeemed; tips and duties are not turnover.
+ */
+export const GL_ACCOUNTS: Rec[] = [
+	{ Code: '1300', Description: 'Debiteuren', BalanceType: 'B', BalanceSide: 'D', Type: 20 },
+	{
+		Code: '1650',
+		Description: 'Vooruitontvangen cadeaubonnen',
+		BalanceType: 'B',
+		BalanceSide: 'C',
+		Type: 32,
+	},
+	{
+		Code: '1660',
+		Description: 'Ontvangen fooien (af te dragen)',
+		BalanceType: 'B',
+		BalanceSide: 'C',
+		Type: 32,
+	},
+	{
+		Code: '1670',
+		Description: 'Voorgeschoten invoerrechten',
+		BalanceType: 'B',
+		BalanceSide: 'D',
+		Type: 32,
+	},
+	{ Code: '8000', Description: 'Omzet', BalanceType: 'W', BalanceSide: 'C', Type: 110 },
+	{
+		Code: '8900',
+		Description: 'Afrondingsverschillen',
+		BalanceType: 'W',
+		BalanceSide: 'C',
+		Type: 110,
+	},
+].map((g) => ({ ...g, IsBlocked: false }));
+
+/** financial/ExchangeRates to the division currency (EUR), valid from 2020. */
+export const EXCHANGE_RATES: Rec[] = [
+	{ SourceCurrency: 'USD', TargetCurrency: 'EUR', Rate: 0.92, StartDate: '2020-01-01T00:00:00' },
+	{ SourceCurrency: 'GBP', TargetCurrency: 'EUR', Rate: 1.17, StartDate: '2020-01-01T00:00:00' },
+];
+
 export const SHIPPING_METHODS: Rec[] = [
 	{
 		Code: 'POSTNL',

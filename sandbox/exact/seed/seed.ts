@@ -91,6 +91,8 @@ export async function seedStore(core: Core, mode: SeedMode = 'demo'): Promise<vo
 		await insertAll(core, tx, 'PaymentConditions', master.PAYMENT_CONDITIONS);
 		await insertAll(core, tx, 'ShippingMethods', master.SHIPPING_METHODS);
 		await insertAll(core, tx, 'Journals', master.JOURNALS);
+		await insertAll(core, tx, 'GLAccounts', master.GL_ACCOUNTS);
+		await insertAll(core, tx, 'ExchangeRates', master.EXCHANGE_RATES);
 		if (mode === 'demo' && code === DEFAULT_DIVISION) await seedDemo(core, tx);
 	}
 }

@@ -6,6 +6,7 @@ import { ITEMS, mapSpecs } from '../flow/documents';
 import { filterOf, startKit } from '../flow/exactTestKit';
 import type { Kit } from '../flow/exactTestKit';
 import { customers } from '../flow/syntheticOrders';
+import { ownCopy } from './ownCopy';
 
 const node = new ExactOnlineSalesOrder();
 type Rec = Record<string, unknown>;
@@ -206,7 +207,6 @@ describe('Sales Order: Create From Order', () => {
 
 	it('removes its own copy when another process created the same order first (After Create Check)', async () => {
 		const [doc] = await ready(kit, [4051]);
-		const line = { Item: doc.lines[0].itemId, Quantity: 1, NetPrice: 1 };
 		// While this run's POST is on its way, "another process" stores the same YourRef.
 		await admin(kit.sandbox, 'POST', 'faults', {
 			method: 'POST',
@@ -218,9 +218,7 @@ describe('Sales Order: Create From Order', () => {
 			doc,
 		]);
 		await new Promise((resolve) => setTimeout(resolve, 250));
-		const [other] = await kit.seed('salesorder/SalesOrders', [
-			{ OrderedBy: doc.exact.account!.id, YourRef: '#4051', SalesOrderLines: [line] },
-		]);
+		const [other] = await kit.seed('salesorder/SalesOrders', [ownCopy(doc)]);
 		const result = await running;
 		const left = (await kit.state<Rec>('salesorder/SalesOrders')).filter(
 			(o) => o.YourRef === '#4051',
@@ -233,7 +231,6 @@ describe('Sales Order: Create From Order', () => {
 
 	it('only reports a duplicate when the check is set to report', async () => {
 		const [doc] = await ready(kit, [4052]);
-		const line = { Item: doc.lines[0].itemId, Quantity: 1, NetPrice: 1 };
 		await admin(kit.sandbox, 'POST', 'faults', {
 			method: 'POST',
 			pathPrefix: `/api/v1/${kit.division}/salesorder/SalesOrders`,
@@ -242,9 +239,7 @@ describe('Sales Order: Create From Order', () => {
 		});
 		const running = kit.run(node, { ...create, options: { afterCreateCheck: 'report' } }, [doc]);
 		await new Promise((resolve) => setTimeout(resolve, 250));
-		await kit.seed('salesorder/SalesOrders', [
-			{ OrderedBy: doc.exact.account!.id, YourRef: '#4052', SalesOrderLines: [line] },
-		]);
+		await kit.seed('salesorder/SalesOrders', [ownCopy(doc)]);
 		const result = await running;
 		expect(result.items[0].json.action).toBe('created');
 		expect(String(result.items[0].json.warning)).toMatch(

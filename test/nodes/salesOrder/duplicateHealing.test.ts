@@ -12,6 +12,7 @@ import { ITEMS, mapSpecs } from '../flow/documents';
 import { startKit } from '../flow/exactTestKit';
 import type { Kit } from '../flow/exactTestKit';
 import { customers } from '../flow/syntheticOrders';
+import { ownCopy } from './ownCopy';
 
 const node = new ExactOnlineSalesOrder();
 const removeNewer = { operation: 'createFromOrder', options: { afterCreateCheck: 'removeNewer' } };
@@ -41,18 +42,9 @@ async function ready(kit: Kit, number: number): Promise<EnrichedOrderDocument> {
 }
 
 async function seedCopies(kit: Kit, doc: EnrichedOrderDocument, count: number): Promise<Rec[]> {
-	const line = { Item: doc.lines[0].itemId, Quantity: 1, NetPrice: 1 };
 	const copies: Rec[] = [];
 	for (let i = 0; i < count; i++) {
-		copies.push(
-			...(await kit.seed('salesorder/SalesOrders', [
-				{
-					OrderedBy: doc.exact.account!.id,
-					YourRef: doc.references.yourRef,
-					SalesOrderLines: [line],
-				},
-			])),
-		);
+		copies.push(...(await kit.seed('salesorder/SalesOrders', [ownCopy(doc)])));
 	}
 	return copies;
 }
@@ -80,6 +72,28 @@ describe('Sales Order: Create From Order heals duplicates', () => {
 		expect(
 			String(result.items[0].json.warning ?? (result.items[0].json.warnings as string[]).join(' ')),
 		).toMatch(/Removed sales order \d+, a duplicate of \d+/);
+	});
+
+	it('never removes an order a person entered in Exact with the same YourRef', async () => {
+		const doc = await ready(kit, 4104);
+		const [own] = await seedCopies(kit, doc, 1);
+		// Entered by hand later: same customer and YourRef, another description and amount.
+		const [manual] = await kit.seed('salesorder/SalesOrders', [
+			{
+				OrderedBy: doc.exact.account!.id,
+				YourRef: doc.references.yourRef,
+				Description: 'Nabestelling telefonisch',
+				SalesOrderLines: [{ Item: doc.lines[0].itemId, Quantity: 1, NetPrice: 1 }],
+			},
+		]);
+		const result = await kit.run(node, removeNewer, [doc]);
+		expect((result.items[0].json.exact as { salesOrder: Rec }).salesOrder).toMatchObject({
+			id: own.OrderID,
+			action: 'skipped',
+		});
+		expect((await ordersWithRef(kit, '#4104')).map((o) => o.OrderID).sort()).toEqual(
+			[own.OrderID, manual.OrderID].sort(),
+		);
 	});
 
 	it('leaves duplicates alone without "Remove Own Duplicate"', async () => {

@@ -93,9 +93,24 @@ describe('salesinvoice/SalesInvoices and SalesInvoiceLines', () => {
 		});
 	});
 
-	test('a positive quantity on a credit note and a negative one on an invoice are accepted', async () => {
-		expect((await invoice([{ Item: item.ID, Quantity: 1 }], { Type: 8021 })).status).toBe(201);
+	test('a credit note line with a positive amount is refused (Exact: credit amounts are negative); a negative line on an invoice is accepted', async () => {
+		const refused = await invoice([{ Item: item.ID, Quantity: 1, UnitPrice: 5 }], { Type: 8021 });
+		expect(refused.status).toBe(500);
+		expect(JSON.stringify(refused.json)).toMatch(/credit note amounts are negative/);
 		expect((await invoice([{ Item: item.ID, Quantity: -1 }], { Type: 8020 })).status).toBe(201);
+	});
+
+	test('an intra-community (ICP) line needs a VAT number on the account', async () => {
+		const [consumer] = await seed(t, 'crm/Accounts', [{ Name: 'Jan Consument', Status: 'C' }]);
+		const refused = await post({
+			Journal: '70',
+			OrderedBy: consumer.ID,
+			SalesInvoiceLines: [{ Item: item.ID, Quantity: 1, UnitPrice: 10, VATCode: 'ICP' }],
+		});
+		expect(refused.status).toBe(500);
+		expect(JSON.stringify(refused.json)).toMatch(
+			/has no VAT number, which VAT code ICP \(intra-community supply\) requires/,
+		);
 	});
 
 	test('a line may give AmountFC instead of UnitPrice; a direct invoice takes a Warehouse', async () => {

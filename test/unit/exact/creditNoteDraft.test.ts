@@ -32,7 +32,7 @@ const salesOrder: OrderForCreditNote = {
 	],
 };
 
-const options = { journal: '70', quantities: 'negative' as const };
+const options = { journal: '70', whenNotInvoiced: 'credit' as const };
 
 describe('creditNoteBody', () => {
 	it('credits each refunded line on the order line item and VAT code, quantities negated', () => {
@@ -64,20 +64,36 @@ describe('creditNoteBody', () => {
 				},
 			],
 		});
-		const incl = refundDoc('rest-2024-04/refunds-list-order-1001.json', { pricesPosted: 'incl' });
-		const positive = creditNoteBody(incl, salesOrder, new Map(), {
-			...options,
-			quantities: 'positive',
-		});
-		expect(
-			(positive.body.SalesInvoiceLines as Array<Record<string, unknown>>).map((l) => [
-				l.Quantity,
-				l.UnitPrice,
-			]),
-		).toEqual([
-			[1, 199.64],
-			[1, 199.65],
+	});
+
+	it('posts a refund of 3 units for 10.00 as whole-cent lines of negative quantity that add up to −10.00', () => {
+		const doc = refundDoc('rest-2024-04/refunds-list-order-1001.json');
+		doc.lines = [{ ...doc.lines[0], quantity: 3, netAmountCents: 1000 }];
+		const lines = creditNoteBody(doc, salesOrder, new Map(), options).body
+			.SalesInvoiceLines as Array<Record<string, unknown>>;
+		expect(lines.map((l) => [l.Quantity, l.UnitPrice])).toEqual([
+			[-1, 3.34],
+			[-2, 3.33],
 		]);
+	});
+
+	it('never credits a cancelled order; warns (or fails, as the option says) when the order is not invoiced yet', () => {
+		const doc = refundDoc('rest-2024-04/refunds-list-order-1001.json');
+		expect(() => creditNoteBody(doc, { ...salesOrder, Status: 45 }, new Map(), options)).toThrow(
+			/sales order 17 is cancelled in Exact, so there is no revenue to credit/,
+		);
+		const open = { ...salesOrder, Status: 12, InvoiceStatus: 12 };
+		expect(creditNoteBody(doc, open, new Map(), options).warnings).toEqual([
+			expect.stringMatching(
+				/^Sales order 17 is not invoiced yet: this credit note is right once the whole order is invoiced/,
+			),
+		]);
+		expect(() =>
+			creditNoteBody(doc, open, new Map(), { ...options, whenNotInvoiced: 'fail' }),
+		).toThrow(/sales order 17 is not invoiced yet/);
+		expect(
+			creditNoteBody(doc, { ...salesOrder, InvoiceStatus: 21 }, new Map(), options).warnings,
+		).toEqual([]);
 	});
 
 	it("splits a shipping refund over the VAT codes of the order's shipping lines, by their amounts", () => {

@@ -4,6 +4,7 @@ import {
 	goodsDeliveryBody,
 	orderToKeep,
 	salesOrderBody,
+	salesOrderLines,
 	salesOrderProblems,
 	totalDifferenceCents,
 } from '../../../nodes/core/exact/salesOrderDraft';
@@ -78,20 +79,35 @@ describe('salesOrderBody', () => {
 			Remarks: 'Graag bellen bij aflevering',
 		});
 		const lines = body.SalesOrderLines as Array<Record<string, unknown>>;
-		expect(lines).toHaveLength(doc.lines.length);
-		expect(lines[0]).toEqual({
-			Item: doc.lines[0].itemId,
-			Quantity: 3,
-			Description: doc.lines[0].description,
-			NetPrice: doc.lines[0].netPrice,
-			VATCode: '2',
-		});
-		const amounts = lines.map(
-			(l, i) =>
-				Math.round((l.NetPrice as number) * (l.Quantity as number) * 100) -
-				doc.lines[i].netAmountCents,
+		// Line 1: 3 units for 48.83 do not divide into cents: 1 × 16.28 + 2 × 16.27.
+		expect(salesOrderLines(doc, options).splitLines).toEqual([1]);
+		expect(lines).toHaveLength(doc.lines.length + 1);
+		expect(lines.slice(0, 2)).toEqual([
+			{
+				Item: doc.lines[0].itemId,
+				Quantity: 1,
+				Description: doc.lines[0].description,
+				NetPrice: 16.28,
+				VATCode: '2',
+			},
+			{
+				Item: doc.lines[0].itemId,
+				Quantity: 2,
+				Description: doc.lines[0].description,
+				NetPrice: 16.27,
+				VATCode: '2',
+			},
+		]);
+		// Every price is whole cents, and the lines add up to each document line to the cent.
+		for (const line of lines)
+			expect(Math.round((line.NetPrice as number) * 100)).toBe((line.NetPrice as number) * 100);
+		const cents = (l: Record<string, unknown>) =>
+			Math.round((l.NetPrice as number) * 100) * (l.Quantity as number);
+		expect(cents(lines[0]) + cents(lines[1])).toBe(doc.lines[0].netAmountCents);
+		expect(lines.slice(2).map(cents)).toEqual(doc.lines.slice(1).map((l) => l.netAmountCents));
+		expect((lines[0].Quantity as number) + (lines[1].Quantity as number)).toBe(
+			doc.lines[0].quantity,
 		);
-		expect(amounts.every((d) => d === 0)).toBe(true);
 	});
 
 	it('posts UnitPrice and Discount when the merchant wants the discount visible', () => {
@@ -108,9 +124,8 @@ describe('salesOrderBody', () => {
 	it('leaves out lines with quantity 0', () => {
 		const doc = readyDocument(1009);
 		doc.lines[1].quantity = 0;
-		expect((salesOrderBody(doc, options).SalesOrderLines as unknown[]).length).toBe(
-			doc.lines.length - 1,
-		);
+		const posted = salesOrderBody(doc, options).SalesOrderLines as Array<Record<string, unknown>>;
+		expect(posted.some((l) => l.Description === doc.lines[1].description)).toBe(false);
 	});
 });
 

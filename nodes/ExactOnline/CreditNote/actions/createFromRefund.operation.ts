@@ -13,7 +13,7 @@ import type {
 } from 'n8n-workflow';
 
 import { readRefundDocument } from '../../../core/exact/creditNoteDraft';
-import type { CreditNoteOptions, CreditNoteQuantities } from '../../../core/exact/creditNoteDraft';
+import type { CreditNoteOptions, WhenNotInvoiced } from '../../../core/exact/creditNoteDraft';
 import type { RefundDocument } from '../../../core/mapping/refund';
 import { runBatch } from '../../shared/runner';
 import type { BatchResult } from '../../shared/runner';
@@ -37,25 +37,26 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			{
-				displayName: 'Credit Note Quantities',
-				name: 'quantities',
+				displayName: 'Order Not Invoiced Yet',
+				name: 'whenNotInvoiced',
 				type: 'options',
 				options: [
 					{
-						name: 'Negative',
-						value: 'negative',
-						description: 'Refunded quantities are posted negative (−1 × price)',
+						name: 'Credit It (Warn)',
+						value: 'credit',
+						description:
+							'Book the credit note now; it is right once the whole order is invoiced (the output warns)',
 					},
 					{
-						name: 'Positive',
-						value: 'positive',
+						name: 'Fail the Refund',
+						value: 'fail',
 						description:
-							'Refunded quantities are posted positive and the credit note type makes them a credit',
+							'Book nothing until the order is invoiced, so you can lower the order instead',
 					},
 				],
-				default: 'negative',
+				default: 'credit',
 				description:
-					'The sign of the quantities on the credit note; choose what your Exact administration expects for credit notes',
+					'What to do when the refunded order has no invoice in Exact yet. A cancelled order is never credited.',
 			},
 		],
 	},
@@ -67,9 +68,9 @@ export const description = updateDisplayOptions(
 );
 
 function readOptions(ctx: IExecuteFunctions): CreditNoteOptions {
-	const raw = ctx.getNodeParameter('options', 0, {}) as { quantities?: CreditNoteQuantities };
+	const raw = ctx.getNodeParameter('options', 0, {}) as { whenNotInvoiced?: WhenNotInvoiced };
 	const journal = String(ctx.getNodeParameter('journal', 0, '70') ?? '').trim() || '70';
-	return { journal, quantities: raw.quantities === 'positive' ? 'positive' : 'negative' };
+	return { journal, whenNotInvoiced: raw.whenNotInvoiced === 'fail' ? 'fail' : 'credit' };
 }
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

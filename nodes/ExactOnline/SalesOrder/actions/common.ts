@@ -38,6 +38,7 @@ export const REF_SELECT = [
 	'OrderID',
 	'OrderNumber',
 	'YourRef',
+	'OrderedBy',
 	'AmountFC',
 	'Status',
 	'DeliveryStatus',
@@ -48,6 +49,7 @@ export interface OrderRecord {
 	OrderID: string;
 	OrderNumber: number;
 	YourRef?: string | null;
+	OrderedBy?: string | null;
 	AmountFC?: number | null;
 	Status?: number | null;
 	DeliveryStatus?: number | null;

@@ -179,6 +179,51 @@ const properties: INodeProperties[] = [
 				description:
 					"Whether every line must carry a VAT code from the VAT Resolver (off: Exact uses the item's or account's code)",
 			},
+			{
+				displayName: 'Rounding Difference',
+				name: 'roundingDifference',
+				type: 'options',
+				options: [
+					{
+						name: 'Fail the Order',
+						value: 'fail',
+						description: 'Create nothing and say by how much Exact would differ',
+					},
+					{
+						name: 'Book on Rounding Item',
+						value: 'line',
+						description:
+							'Add a line on the rounding item so the order totals exactly what Shopify charged',
+					},
+				],
+				default: 'fail',
+				description:
+					'What to do when Exact, which computes VAT per line, would total the order differently from Shopify (prices excl. VAT only; with prices incl. VAT the totals always match)',
+			},
+			{
+				displayName: 'Rounding Item Code',
+				name: 'roundingItemCode',
+				type: 'string',
+				default: 'ROUNDING',
+				description:
+					'Exact item for rounding differences: create it once, without VAT, on your rounding differences G/L account (looked up only when an order needs it)',
+			},
+			{
+				displayName: 'Rounding Limit (Cents)',
+				name: 'roundingMaxCents',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 5,
+				description: 'Largest difference booked on the rounding item; a larger one fails the order',
+			},
+			{
+				displayName: 'Rounding VAT Code',
+				name: 'roundingVatCode',
+				type: 'string',
+				default: '0',
+				description:
+					"VAT code of the rounding line (a code without VAT). Empty: the item's own code.",
+			},
 		],
 	},
 ];
@@ -196,6 +241,10 @@ interface RawOptions {
 	gatewayConditions?: { rules?: GatewayCondition[] };
 	requireVatCode?: boolean;
 	rememberImportedOrders?: boolean;
+	roundingDifference?: 'fail' | 'line';
+	roundingItemCode?: string;
+	roundingMaxCents?: number;
+	roundingVatCode?: string;
 }
 
 async function readOptions(ctx: IExecuteFunctions): Promise<ImportOptions> {
@@ -219,6 +268,12 @@ async function readOptions(ctx: IExecuteFunctions): Promise<ImportOptions> {
 		noteAsRemarks: raw.noteAsRemarks !== false,
 		deliverImmediately: raw.deliverImmediately === true,
 		afterCreateCheck: raw.afterCreateCheck ?? 'none',
+		rounding: {
+			mode: raw.roundingDifference ?? 'fail',
+			itemCode: raw.roundingItemCode?.trim() || 'ROUNDING',
+			vatCode: raw.roundingVatCode === undefined ? '0' : raw.roundingVatCode.trim() || null,
+			maxCents: raw.roundingMaxCents ?? 5,
+		},
 	};
 }
 

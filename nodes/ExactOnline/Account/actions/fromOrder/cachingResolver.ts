@@ -8,6 +8,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { EnrichedOrderDocument, ExactAccountRef } from '../../../../core/document';
 import { documentAddressSignature, isDeliverable } from '../../../../core/exact/accountDraft';
+import { icpVatNumber } from '../../../../core/exact/accountIcp';
 import { accountLookupTerms, hasAnyKey } from '../../../../core/exact/accountMatch';
 import type { AccountMatchSettings } from '../../../../core/exact/accountMatch';
 import {
@@ -55,8 +56,9 @@ export class CachingAccountResolver extends AccountResolver {
 		const pairs: AddressKey[] = [];
 		for (const doc of docs) {
 			const key = this.keyOf(doc);
+			// An ICP order checks the account's VAT number, which the cache does not hold.
 			const hit =
-				this.memo.read && hasAnyKey(this.keysOf(doc))
+				this.memo.read && hasAnyKey(this.keysOf(doc)) && !icpVatNumber(doc)
 					? (this.hits.get(key) ?? this.memo.cache.get(key))
 					: undefined;
 			if (!hit) {
@@ -77,7 +79,7 @@ export class CachingAccountResolver extends AccountResolver {
 		lockKeys: string[],
 	): Promise<Resolution> {
 		const key = this.keyOf(doc);
-		const hit = this.memo.read ? this.hits.get(key) : undefined;
+		const hit = this.memo.read && !icpVatNumber(doc) ? this.hits.get(key) : undefined;
 		if (hit) {
 			// A failure that names the cached account as missing falls through; any other propagates.
 			const outcome = await this.resolveHit(key, hit, doc, itemIndex).catch(

@@ -31,6 +31,7 @@ import {
 	rankAccounts,
 } from '../../../../core/exact/accountMatch';
 import type { AccountKeys, AccountMatchSettings } from '../../../../core/exact/accountMatch';
+import { icpAccountCheck, icpVatNumber } from '../../../../core/exact/accountIcp';
 import { eq, lit } from '../../../../core/exact/filter';
 import { orderLabel } from '../../../../core/exact/orderDocumentInput';
 import { exactGetAll, resolveDivision } from '../../../shared/transport';
@@ -148,8 +149,19 @@ export class AccountResolver {
 			match = rankAccounts(this.candidates, keys, this.settings);
 		}
 		if (!match) return await this.createAndCheck(doc, keys, itemIndex, lockKeys);
+		const icp = keys.guest ? null : icpVatNumber(doc);
+		if (icp && icpAccountCheck(match.account, icp) === 'other') {
+			return await this.businessAccount(doc, keys, icp, match.account, itemIndex, lockKeys);
+		}
 		const warnings: string[] = [];
 		const account = match.account;
+		if (icp && icpAccountCheck(account, icp) === 'set') {
+			await putChanges(this.ctx, 'crm/Accounts', account.ID, { VATNumber: icp }, itemIndex);
+			account.VATNumber = icp;
+			warnings.push(
+				`Account ${String(account.Code ?? '').trim()} had no VAT number; set to ${icp}, which the EC sales listing of this intra-community supply needs`,
+			);
+		}
 		const updated =
 			this.options.updateContactData &&
 			!keys.guest &&
@@ -163,6 +175,46 @@ export class AccountResolver {
 			),
 			warnings,
 		};
+	}
+
+	/**
+	 * An ICP order matched (by e-mail or id) an account with another VAT number: book it on the
+	 * account with the order's VAT number, found or created, and say so.
+	 */
+	private async businessAccount(
+		doc: EnrichedOrderDocument,
+		keys: AccountKeys,
+		icp: string,
+		matched: AccountRecord,
+		itemIndex: number,
+		lockKeys: string[],
+	): Promise<Resolution> {
+		const vatKeys: AccountKeys = { ...keys, vatNumber: icp, email: null, shopifyCustomerId: null };
+		const byVat = { ...this.settings, matchBy: ['vatNumber' as const] };
+		let business = rankAccounts(this.candidates, vatKeys, byVat)?.account;
+		if (!business) {
+			this.candidates.push(...(await this.lookupByKeys(vatKeys, itemIndex)));
+			business = rankAccounts(this.candidates, vatKeys, byVat)?.account;
+		}
+		const note = `Account ${String(matched.Code ?? '').trim()} has VAT number ${String(matched.VATNumber).trim()}, not this order's ${icp}`;
+		if (!business) {
+			const created = await this.createAndCheck(doc, vatKeys, itemIndex, lockKeys);
+			created.warnings.unshift(
+				`${note}: created an account with ${icp} for this intra-community supply`,
+			);
+			return {
+				...created,
+				ref: { ...created.ref, reason: 'ICP: account with the order VAT number' },
+			};
+		}
+		const warnings = [`${note}: used account ${String(business.Code ?? '').trim()}, which has it`];
+		const ref = this.refOf(
+			business,
+			await this.addressOf(business, doc, itemIndex, warnings),
+			'found',
+			'vatNumber',
+		);
+		return { ref: { ...ref, reason: 'ICP: account with the order VAT number' }, warnings };
 	}
 
 	/** Creates the account (and contact, delivery address), then runs the After Create Check. */

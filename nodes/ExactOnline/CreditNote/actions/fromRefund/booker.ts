@@ -34,6 +34,8 @@ const ORDER_SELECT = [
 	'YourRef',
 	'OrderedBy',
 	'Currency',
+	'Status',
+	'InvoiceStatus',
 	'SalesOrderLines/Item',
 	'SalesOrderLines/ItemCode',
 	'SalesOrderLines/VATCode',

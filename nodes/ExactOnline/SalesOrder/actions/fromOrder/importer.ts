@@ -16,12 +16,20 @@ import type { EnrichedOrderDocument, ExactSalesOrderRef } from '../../../../core
 import { toExactDate } from '../../../../core/exact/date';
 import { eq, lit } from '../../../../core/exact/filter';
 import {
+	isOwnCopy,
+	matchingOrders,
+	referenceTakenMessage,
+} from '../../../../core/exact/orderIdentity';
+import {
+	exactRoundingDifferenceCents,
 	goodsDeliveryBody,
 	orderToKeep,
 	salesOrderBody,
+	salesOrderLines,
 	totalDifferenceCents,
 } from '../../../../core/exact/salesOrderDraft';
-import type { SalesOrderOptions } from '../../../../core/exact/salesOrderDraft';
+import type { RoundingLine, SalesOrderOptions } from '../../../../core/exact/salesOrderDraft';
+import { formatMoney } from '../../../../core/money';
 import {
 	entityKeyPath,
 	exactGetAll,
@@ -36,11 +44,29 @@ import { createdSince, markCreated, refKey, withRefLock } from './refLock';
 export type { AfterCreateCheck } from '../../../shared/afterCreateCheck';
 import type { AfterCreateCheck } from '../../../shared/afterCreateCheck';
 
+/** What to do when Exact's per-line VAT rounding would total the order differently from Shopify. */
+export interface RoundingOptions {
+	/** 'fail': the order is not created; 'line': the difference goes on the rounding item. */
+	mode: 'fail' | 'line';
+	itemCode: string;
+	vatCode: string | null;
+	/** Largest difference booked on the rounding item (cents). */
+	maxCents: number;
+}
+
 export interface ImportOptions extends SalesOrderOptions {
 	deliverImmediately: boolean;
 	afterCreateCheck: AfterCreateCheck;
 	/** Orders this process imported, by YourRef (see importedOrders.ts); undefined = look up all. */
 	importedOrders?: ImportedOrders;
+	rounding: RoundingOptions;
+}
+
+export class OrderImportError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'OrderImportError';
+	}
 }
 
 export interface ImportResult {
@@ -99,13 +125,22 @@ export class OrderImporter {
 			existing = this.byRef.get(yourRef);
 			if (!existing && createdSince(key, this.lookedUpAt)) {
 				const found = await findOrdersByYourRefs(this.ctx, [yourRef], itemIndex);
-				for (const order of found.filter((o) => sameRef(o.YourRef, yourRef)))
+				for (const order of found.filter((o) => sameRef(o.YourRef, yourRef))) {
 					this.remember(order, false);
+					this.foundByRef.set(yourRef, [...(this.foundByRef.get(yourRef) ?? []), order]);
+				}
 				existing = this.byRef.get(yourRef);
 			}
 			if (existing) {
-				const skipped = await this.skip(doc, existing, itemIndex);
-				this.options.importedOrders?.set(this.byRef.get(yourRef) ?? existing);
+				// Another shop's #1001, or an order a person entered, is not this order.
+				const same = orderToKeep(matchingOrders(this.foundByRef.get(yourRef) ?? [existing], doc));
+				if (!same) {
+					throw new OrderImportError(
+						referenceTakenMessage(this.foundByRef.get(yourRef) ?? [existing], doc),
+					);
+				}
+				const skipped = await this.skip(doc, same, itemIndex);
+				this.options.importedOrders?.set(same);
 				return skipped;
 			}
 			const result = await this.create(doc, yourRef, itemIndex);
@@ -121,10 +156,11 @@ export class OrderImporter {
 		yourRef: string,
 		itemIndex: number,
 	): Promise<ImportResult> {
+		const rounding = await this.roundingLine(doc, itemIndex);
 		const created = (await exactRequest.call(this.ctx, {
 			method: 'POST',
 			path: 'salesorder/SalesOrders',
-			body: salesOrderBody(doc, this.options),
+			body: salesOrderBody(doc, this.options, rounding),
 			itemIndex,
 			writeCheck: async () =>
 				orderToKeep(
@@ -135,9 +171,23 @@ export class OrderImporter {
 		})) as OrderRecord;
 		this.remember(created, true);
 		const warnings: string[] = [];
+		if (rounding)
+			warnings.push(
+				`Exact's VAT per line totals ${formatMoney(-rounding.amountCents, doc.currency)} ${doc.currency} away from Shopify's total; booked on rounding item ${this.options.rounding.itemCode}`,
+			);
+		const split = salesOrderLines(doc, this.options).splitLines;
+		if (split.length)
+			warnings.push(
+				`Line ${split.join(', ')} posted as two lines with whole-cent prices, so the amount matches Shopify's to the cent`,
+			);
 		const difference = totalDifferenceCents(created.AmountFC, doc);
-		if (difference)
-			warnings.push(`Exact's order total differs from the document by ${difference} cents`);
+		if (difference) {
+			// The order exists now; it is reported as failed so the difference is looked at.
+			throw new OrderImportError(
+				`Order ${doc.references.orderName} was created as sales order ${created.OrderNumber}, but Exact totals it ` +
+					`${formatMoney(difference, doc.currency)} ${doc.currency} away from Shopify's total: check the order in Exact`,
+			);
+		}
 		const result: ImportResult = {
 			ref: {
 				id: created.OrderID,
@@ -148,7 +198,7 @@ export class OrderImporter {
 			warnings,
 		};
 		if (this.options.afterCreateCheck !== 'none') {
-			const raced = await this.checkDuplicates(created, yourRef, itemIndex, warnings);
+			const raced = await this.checkDuplicates(doc, created, yourRef, itemIndex, warnings);
 			if (raced) return { ref: raced, warnings };
 		}
 		if (this.options.deliverImmediately)
@@ -170,7 +220,12 @@ export class OrderImporter {
 		const difference = totalDifferenceCents(order.AmountFC, doc);
 		if (difference !== null) ref.totalDifferenceCents = difference;
 		const result: ImportResult = { ref, warnings: [] };
-		await this.removeLeftoverCopies(String(order.YourRef ?? '').trim(), itemIndex, result.warnings);
+		await this.removeLeftoverCopies(
+			doc,
+			String(order.YourRef ?? '').trim(),
+			itemIndex,
+			result.warnings,
+		);
 		// Finish a delivery that an earlier run did not get to (nothing delivered yet, order open).
 		if (this.options.deliverImmediately && order.DeliveryStatus === 12 && order.Status === 12) {
 			result.goodsDelivery = await this.deliver(doc, order.OrderID, itemIndex);
@@ -179,13 +234,14 @@ export class OrderImporter {
 	}
 
 	private async checkDuplicates(
+		doc: EnrichedOrderDocument,
 		created: OrderRecord,
 		yourRef: string,
 		itemIndex: number,
 		warnings: string[],
 	): Promise<ExactSalesOrderRef | null> {
-		const all = (await findOrdersByYourRefs(this.ctx, [yourRef], itemIndex)).filter((o) =>
-			sameRef(o.YourRef, yourRef),
+		const all = (await findOrdersByYourRefs(this.ctx, [yourRef], itemIndex)).filter(
+			(o) => sameRef(o.YourRef, yourRef) && (o.OrderID === created.OrderID || isOwnCopy(o, doc)),
 		);
 		if (all.length < 2) return null;
 		const keeper = orderToKeep(all) as OrderRecord;
@@ -221,11 +277,14 @@ export class OrderImporter {
 	/** Heals a duplicate an earlier race left behind (e.g. a write Exact committed long after the
 	 * client gave up): every copy but the lowest OrderNumber goes. Failing to delete only warns. */
 	private async removeLeftoverCopies(
+		doc: EnrichedOrderDocument,
 		yourRef: string,
 		itemIndex: number,
 		warnings: string[],
 	): Promise<void> {
-		const all = this.foundByRef.get(yourRef) ?? [];
+		const all = matchingOrders(this.foundByRef.get(yourRef) ?? [], doc).filter((o) =>
+			isOwnCopy(o, doc),
+		);
 		if (all.length < 2 || this.options.afterCreateCheck !== 'removeNewer') return;
 		this.foundByRef.set(yourRef, []);
 		const keeper = orderToKeep(all) as OrderRecord;
@@ -264,6 +323,50 @@ export class OrderImporter {
 		// The transport's errors are NodeApiErrors already; a 404 means the copy is gone.
 		if (failure && (failure as { httpCode?: unknown }).httpCode !== '404')
 			throw failure as NodeApiError;
+	}
+
+	/**
+	 * The line that books Exact's VAT rounding difference, or null when Exact's total will match
+	 * Shopify's. Without the rounding option (or beyond its limit) the order is not created.
+	 */
+	private async roundingLine(
+		doc: EnrichedOrderDocument,
+		itemIndex: number,
+	): Promise<RoundingLine | null> {
+		const difference = exactRoundingDifferenceCents(doc, salesOrderLines(doc, this.options).posted);
+		if (difference === 0) return null;
+		const { rounding } = this.options;
+		const amount = `${formatMoney(Math.abs(difference), doc.currency)} ${doc.currency}`;
+		if (rounding.mode !== 'line' || Math.abs(difference) > rounding.maxCents) {
+			throw new OrderImportError(
+				`Order ${doc.references.orderName}: Exact computes VAT per line and would total the order ${amount} ` +
+					`${difference > 0 ? 'below' : 'above'} Shopify's ${formatMoney(doc.totals.totalCents, doc.currency)}. ` +
+					(rounding.mode === 'line'
+						? `That is more than the rounding limit of ${rounding.maxCents} cents; check the order's tax in Shopify. `
+						: "Set the Sales Order option Rounding Difference to 'Book on Rounding Item' to book it. ") +
+					'Nothing was created.',
+			);
+		}
+		this.roundingItemId ??= await this.findRoundingItem(doc, itemIndex);
+		return { itemId: this.roundingItemId, vatCode: rounding.vatCode, amountCents: difference };
+	}
+
+	private roundingItemId: string | undefined;
+
+	private async findRoundingItem(doc: EnrichedOrderDocument, itemIndex: number): Promise<string> {
+		const code = this.options.rounding.itemCode.trim();
+		const found = (await exactGetAll.call(this.ctx, {
+			path: 'logistics/Items',
+			qs: { $filter: eq('Code', lit.str(code)), $select: ['ID', 'Code'] },
+			itemIndex,
+			limit: 1,
+		})) as Array<{ ID: string }>;
+		if (!found[0]) {
+			throw new OrderImportError(
+				`Order ${doc.references.orderName}: the rounding item ${code} does not exist in Exact; create it (no VAT, on your rounding differences G/L account) or change the Rounding Item Code`,
+			);
+		}
+		return found[0].ID;
 	}
 
 	private async deliver(
