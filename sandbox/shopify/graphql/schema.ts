@@ -29,6 +29,20 @@ type Query {
 	inventoryItems(${CONNECTION_ARGS}, query: String): InventoryItemConnection!
 	inventoryItem(id: ID!): InventoryItem
 	inventoryLevel(id: ID!): InventoryLevel
+	orders(${CONNECTION_ARGS}, query: String, sortKey: OrderSortKeys = ID): OrderConnection!
+}
+
+enum OrderSortKeys { ID CREATED_AT UPDATED_AT PROCESSED_AT ORDER_NUMBER }
+
+type Order {
+	id: ID!
+	legacyResourceId: String!
+	name: String!
+	createdAt: DateTime!
+	updatedAt: DateTime!
+	processedAt: DateTime
+	cancelledAt: DateTime
+	test: Boolean!
 }
 
 type Mutation {
@@ -117,6 +131,7 @@ ${connection('Product')}
 ${connection('Location')}
 ${connection('InventoryItem')}
 ${connection('InventoryLevel')}
+${connection('Order')}
 
 type InventorySetQuantitiesPayload {
 	inventoryAdjustmentGroup: InventoryAdjustmentGroup
