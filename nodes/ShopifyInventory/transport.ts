@@ -19,6 +19,7 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 
+import { parseShopifyJson } from '../core/shopify/json';
 import { sleepUnlessCancelled } from '../shared/sleep';
 
 import { resolveShopifyEndpoint, ShopifyEndpointError } from '../core/stock/shopifyEndpoint';
@@ -336,7 +337,9 @@ export async function shopifyRestGet<T>(
 				url: `${endpoint.baseUrl}/admin/api/${endpoint.apiVersion}/${path}`,
 				qs,
 				headers: { Accept: 'application/json' },
-				json: true,
+				// As text: order, line and customer ids may be beyond 2^53 (parseShopifyJson keeps them).
+				json: false,
+				encoding: 'text',
 				returnFullResponse: true,
 				ignoreHttpStatusErrors: true,
 				timeout: shopifyTransportSettings.timeoutMs,
@@ -374,6 +377,12 @@ export async function shopifyRestGet<T>(
 				status,
 			);
 		}
-		return response.body as T;
+		const body = response.body as unknown;
+		if (typeof body !== 'string') return body as T;
+		try {
+			return parseShopifyJson(body) as T;
+		} catch (error) {
+			throw apiError(ctx, req, `the answer is not JSON: ${(error as Error).message}`, status);
+		}
 	}
 }

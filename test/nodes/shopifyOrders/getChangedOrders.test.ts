@@ -85,6 +85,25 @@ describe('Shopify Orders: Get Changed Orders', () => {
 		expect(storedCursor(result.staticData)).toBe(iso(now - 2 * HOUR + 299 * 1000));
 	});
 
+	it('keeps every digit of ids beyond 2^53, as the mapping needs them', async () => {
+		await shopAdmin(shop, 'POST', 'orders', {
+			orders: [
+				{
+					id: '6543210987654321012',
+					name: '#5701',
+					updated_at: iso(Date.now() - HOUR),
+					line_items: [{ id: '9876543210987654321', sku: 'SKU-1', quantity: 1, price: '1.00' }],
+				},
+			],
+			topics: [],
+		});
+		const result = await run({});
+		expect(String(result.items[0].json.id)).toBe('6543210987654321012');
+		expect(String((result.items[0].json.line_items as IDataObject[])[0].id)).toBe(
+			'9876543210987654321',
+		);
+	});
+
 	it('next run: only orders changed since the cursor, plus those in the overlap; nothing new means no order', async () => {
 		const now = Date.now();
 		await placeOrders(5101, 3, (i) => now - HOUR + i * 10 * 60_000);
