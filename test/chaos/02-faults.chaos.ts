@@ -75,6 +75,7 @@ describe('scenario 2: 10 % of Exact calls fail', () => {
 				`${failedFirst.length} orders failed the first run and were retried once` +
 				(firstReasons.length ? ` (${firstReasons.slice(0, 3).join('; ')})` : '') +
 				`; master data twice: ${JSON.stringify(master)}`,
+			failedFirst.length,
 		);
 		expect(rec.duplicated).toEqual({});
 		expect(rec.lostNames).toEqual([]);

@@ -9,6 +9,7 @@ import type {
 import { failAll, runOperation } from '../shared/dispatch';
 import { errorForItem } from '../shared/runner';
 import { divisionLocator, methods as sharedMethods } from '../shared/descriptions';
+import { getGlAccounts } from '../shared/methods/glAccounts';
 import { getItemGroups } from '../shared/methods/itemGroups';
 import { searchItems } from '../shared/methods/items';
 import { getVatCodes } from '../shared/methods/vatCodes';
@@ -34,7 +35,7 @@ export class ExactOnlineItem implements INodeType {
 
 	methods = {
 		listSearch: { ...sharedMethods.listSearch, searchItems },
-		loadOptions: { getItemGroups, getVatCodes },
+		loadOptions: { getGlAccounts, getItemGroups, getVatCodes },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

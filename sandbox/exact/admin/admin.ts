@@ -10,6 +10,7 @@ import { AdminError, changeStock, divisionOf, insertRecords, readState } from '.
 const ENDPOINTS = [
 	'POST /__sandbox/reset {mode?: "demo"|"empty", settings?: boolean, tokens?: boolean}',
 	'GET|PUT /__sandbox/settings',
+	'GET|PUT /__sandbox/division?division=N {currency?, priceDecimals?}',
 	'POST /__sandbox/records/{service}/{Entity}?division=N  [records]',
 	'GET /__sandbox/state/{service}/{Entity}?division=N',
 	'GET|DELETE /__sandbox/calls',
@@ -78,6 +79,29 @@ async function dispatch(
 		if (error) throw new AdminError(400, error);
 		Object.assign(core.settings, input);
 		return jsonReply(200, core.settings);
+	}
+	if (path === '/__sandbox/division' && (method === 'GET' || method === 'PUT')) {
+		const div = divisionOf(core, q.get('division'));
+		if (method === 'PUT') {
+			const patch = obj(input);
+			if (patch.currency !== undefined) {
+				if (typeof patch.currency !== 'string' || !/^[A-Z]{3}$/.test(patch.currency))
+					throw new AdminError(400, 'currency must be an ISO code such as EUR');
+				div.currency = patch.currency;
+			}
+			if (patch.priceDecimals !== undefined) {
+				const n = patch.priceDecimals;
+				if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > 6)
+					throw new AdminError(400, 'priceDecimals must be a whole number from 0 to 6');
+				div.priceDecimals = n;
+			}
+			core.markDirty();
+		}
+		return jsonReply(200, {
+			division: div.code,
+			currency: div.currency,
+			priceDecimals: div.priceDecimals,
+		});
 	}
 	const records = /^\/__sandbox\/records\/(.+)$/.exec(path);
 	if (records && method === 'POST') {

@@ -12,6 +12,8 @@ export interface ScenarioRow {
 	orders: number;
 	imported: number;
 	failed: number;
+	/** Orders that failed their first run (before a retry), when the scenario retries. */
+	firstPassFailed?: number;
 	/** "reason ×count" summaries of the failures. */
 	reasons: string[];
 	duplicates: number;

@@ -34,12 +34,15 @@ export function writeRow(
 	rec: Reconciliation,
 	started: number,
 	notes?: string,
+	/** Orders that failed before the scenario's retry (default: the final failures, no retry). */
+	firstPassFailed?: number,
 ): ScenarioRow {
 	const row: ScenarioRow = {
 		scenario,
 		orders: rec.orders,
 		imported: rec.imported,
 		failed: rec.failed,
+		firstPassFailed: firstPassFailed ?? rec.failed,
 		reasons: rec.reasons,
 		duplicates: rec.duplicates,
 		lost: rec.lost,

@@ -2,10 +2,19 @@
 const { existsSync, readFileSync, rmSync } = require('node:fs');
 const path = require('node:path');
 
-const COLUMNS = ['scenario', 'orders', 'imported', 'failed', 'duplicates', 'lost', 'seconds'];
+const COLUMNS = [
+	'scenario',
+	'orders',
+	'imported',
+	'firstPassFailed',
+	'failed',
+	'duplicates',
+	'lost',
+	'seconds',
+];
 
 function table(rows) {
-	const cells = rows.map((r) => COLUMNS.map((c) => String(r[c])));
+	const cells = rows.map((r) => COLUMNS.map((c) => String(r[c] ?? '')));
 	const widths = COLUMNS.map((c, i) => Math.max(c.length, ...cells.map((row) => row[i].length)));
 	const line = (values) => '| ' + values.map((v, i) => v.padEnd(widths[i])).join(' | ') + ' |';
 	const out = [

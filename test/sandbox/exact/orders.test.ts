@@ -67,6 +67,29 @@ describe('salesorder/SalesOrders and SalesOrderLines', () => {
 		expect(d.SalesOrderLines.__deferred.uri).toBe(`${d.__metadata.uri}/SalesOrderLines`);
 	});
 
+	test('prices are kept to the division price decimals (2): NetPrice 3.3333 becomes 3.33, the amount 9.99', async () => {
+		const res = await order([
+			{ Item: item.ID, Quantity: 3, NetPrice: 3.3333333333, UnitPrice: 3.3333333333 },
+		]);
+		expect(res.status).toBe(201);
+		const [line] = (
+			await t.api(
+				'GET',
+				`salesorder/SalesOrderLines?$filter=${q(`OrderID eq guid'${res.json.d.OrderID}'`)}`,
+			)
+		).json.d.results;
+		expect(line).toMatchObject({ NetPrice: 3.33, UnitPrice: 3.33, AmountFC: 9.99 });
+	});
+
+	test('an order in another currency gets its division amount (EUR) from financial/ExchangeRates; without a rate it is refused', async () => {
+		const usd = await order([{ Item: item.ID, Quantity: 1, NetPrice: 100 }], { Currency: 'USD' });
+		expect(usd.status).toBe(201);
+		expect(usd.json.d).toMatchObject({ Currency: 'USD', AmountFC: 100, AmountDC: 92 });
+		const jpy = await order([{ Item: item.ID, Quantity: 1, NetPrice: 100 }], { Currency: 'JPY' });
+		expect(jpy.status).toBe(500);
+		expect(JSON.stringify(jpy.json)).toMatch(/there is no exchange rate from JPY to EUR/);
+	});
+
 	test('OrderNumber is sequential', async () => {
 		const a = (await order([{ Item: item.ID, NetPrice: 1 }])).json.d.OrderNumber;
 		const b = (await order([{ Item: item.ID, NetPrice: 1 }])).json.d.OrderNumber;

@@ -18,6 +18,8 @@ import {
 	planNewItems,
 } from '../../../core/exact/itemDraft';
 import type { NewItemPlan } from '../../../core/exact/itemDraft';
+import { isNonTurnover, leaveOutUnbookedLines } from '../../../core/exact/nonTurnover';
+import type { NonTurnoverAccounts } from '../../../core/exact/nonTurnover';
 import {
 	documentOutput,
 	orderLabel,
@@ -47,6 +49,24 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
+			{
+				displayName: 'Gift Card G/L Account Name or ID',
+				name: 'giftCardGlAccount',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getGlAccounts' },
+				default: '',
+				description:
+					'Account a new gift card item books on: a liability (e.g. gift cards outstanding), since a sold gift card is not turnover until it is redeemed. None: gift card lines are left out of the order (with a warning) unless the item exists in Exact. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			{
+				displayName: 'Import Duty G/L Account Name or ID',
+				name: 'dutyGlAccount',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getGlAccounts' },
+				default: '',
+				description:
+					'Account a new import duty item books on (duties are passed on to customs, not turnover). None: duty lines are left out (with a warning) unless the item exists in Exact. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
 			{
 				displayName: 'Mark as Webshop Items',
 				name: 'webshopItem',
@@ -95,6 +115,15 @@ const properties: INodeProperties[] = [
 				description:
 					'Item group of the shipping, tip, duty and rounding items. Empty: the item group above. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
+			{
+				displayName: 'Tip G/L Account Name or ID',
+				name: 'tipGlAccount',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getGlAccounts' },
+				default: '',
+				description:
+					'Account a new tip item books on (tips belong to the staff, not turnover). None: tip lines are left out (with a warning) unless the item exists in Exact. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
 		],
 	},
 ];
@@ -111,6 +140,18 @@ interface Options {
 	shippingItemGroup?: string;
 	rememberRecords?: boolean;
 	resetCache?: boolean;
+	giftCardGlAccount?: string;
+	tipGlAccount?: string;
+	dutyGlAccount?: string;
+}
+
+function glAccounts(options: Options): NonTurnoverAccounts {
+	const id = (value: string | undefined) => value?.trim() || null;
+	return {
+		giftCard: id(options.giftCardGlAccount),
+		tip: id(options.tipGlAccount),
+		duty: id(options.dutyGlAccount),
+	};
 }
 
 /** Creates the planned items in order; a failed create fails only the orders that need that item. */
@@ -172,6 +213,13 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			codes.filter((code) => !remembered.has(codeKey(code))),
 		);
 		for (const [key, record] of remembered) found.set(key, record);
+		// Gift cards, tips and duties never land on the default revenue account (nonTurnover.ts).
+		const accounts = glAccounts(options);
+		const leftOut = new Map<EnrichedOrderDocument, string[]>();
+		for (const { doc } of active) {
+			const warnings = leaveOutUnbookedLines(doc, accounts, (code) => found.has(codeKey(code)));
+			if (warnings.length) leftOut.set(doc, warnings);
+		}
 		const calls = items.map(() => 0);
 		const owners = new Map<string, number>();
 		for (const { doc, index } of active) {
@@ -193,6 +241,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			const body = { ...plan.body };
 			if (group) body.ItemGroup = group;
 			else delete body.ItemGroup;
+			if (isNonTurnover(plan.kind) && accounts[plan.kind]) body.GLRevenue = accounts[plan.kind];
 			return { ...plan, body, owner: owners.get(codeKey(plan.code)) ?? 0 };
 		});
 		const failures = await createItems(this, plans, found, calls);
@@ -233,10 +282,14 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			}
 			if (problems.length)
 				return new Error(`Order ${orderLabel(doc)}: ${[...new Set(problems)].join('; ')}`);
-			return {
+			const left = leftOut.get(doc);
+			if (left) doc.warnings = [...(doc.warnings ?? []), ...left];
+			const out = {
 				...documentOutput(doc, created ? 'created' : 'found'),
 				exactCalls: calls[index],
 			} as IDataObject;
+			if (left) out.warning = left.join('; ');
+			return out;
 		});
 	});
 }

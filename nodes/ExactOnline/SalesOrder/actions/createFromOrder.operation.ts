@@ -277,6 +277,13 @@ async function readOptions(ctx: IExecuteFunctions): Promise<ImportOptions> {
 	};
 }
 
+/** Exact's own refusals (e.g. no exchange rate) name the order they are about. */
+function naming(error: Error, doc: EnrichedOrderDocument): Error {
+	const name = doc.references?.orderName;
+	if (name && !error.message.includes(name)) error.message = `Order ${name}: ${error.message}`;
+	return error;
+}
+
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	return await runBatch.call(this, async (items) => {
 		const options = await readOptions(this);
@@ -320,7 +327,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				if (warnings.length) out.warning = warnings.join('; ');
 				results.push(out);
 			} catch (error) {
-				results.push(error as Error);
+				results.push(naming(error as Error, doc));
 			}
 		}
 		return results;

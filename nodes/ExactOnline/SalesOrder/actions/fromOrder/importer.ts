@@ -62,6 +62,17 @@ export interface ImportOptions extends SalesOrderOptions {
 	rounding: RoundingOptions;
 }
 
+/**
+ * The order is posted in the shop currency (Shopify's shop_money amounts); when that is not the
+ * division's currency, Exact converts at its own exchange rate: say so, with the division amount.
+ */
+function conversionNote(created: OrderRecord, doc: EnrichedOrderDocument): string | null {
+	const fc = Number(created.AmountFC);
+	const dc = Number(created.AmountDC);
+	if (!Number.isFinite(fc) || !Number.isFinite(dc) || Math.abs(fc - dc) < 0.005) return null;
+	return `Booked in ${doc.currency} ${fc.toFixed(2)}; Exact converted it at its exchange rate to ${dc.toFixed(2)} in the division's currency`;
+}
+
 export class OrderImportError extends Error {
 	constructor(message: string) {
 		super(message);
@@ -180,6 +191,8 @@ export class OrderImporter {
 			warnings.push(
 				`Line ${split.join(', ')} posted as two lines with whole-cent prices, so the amount matches Shopify's to the cent`,
 			);
+		const converted = conversionNote(created, doc);
+		if (converted) warnings.push(converted);
 		const difference = totalDifferenceCents(created.AmountFC, doc);
 		if (difference) {
 			// The order exists now; it is reported as failed so the difference is looked at.
