@@ -1,5 +1,5 @@
 /**
- * Scenario 8, n8n down for a day: 200 orders are placed while n8n is stopped and Shopify gives up
+ * Scenario 9, n8n down for a day: 200 orders are placed while n8n is stopped and Shopify gives up
  * on their webhooks. After the restart the batch template (Shopify Orders → Get Changed Orders,
  * then the order chain in one execution) imports all 200 from Shopify's Admin API, once, even when
  * two of its runs overlap (a slow run still going when the next minute starts).
@@ -46,7 +46,7 @@ async function batchRun(
 	return { read: orders.length, outcomes: await runOrderWorkflow(env, orders, sharedNodes()) };
 }
 
-describe('scenario 8: n8n stopped for 24 hours, webhooks given up', () => {
+describe('scenario 9: n8n stopped for 24 hours, webhooks given up', () => {
 	it('the batch template imports all 200 missed orders after the restart, none twice, with two runs overlapping', async () => {
 		// The last run before n8n stopped left its cursor a day ago.
 		const now = Date.now();
@@ -69,7 +69,7 @@ describe('scenario 8: n8n stopped for 24 hours, webhooks given up', () => {
 		const outcomes = [...first.outcomes, ...second.outcomes];
 		const rec = await reconcile(env, missed.map(nameOf), outcomes);
 		writeRow(
-			'8 n8n down 24 h, webhooks lost: batch template',
+			'9 n8n down 24 h, webhooks lost: batch template',
 			rec,
 			started,
 			`read twice by two overlapping runs; ${outcomes.filter((o) => o.action === 'skipped').length} skipped as already imported`,
