@@ -4,6 +4,7 @@
  * process the keyed lock makes the second run wait and find the first one's account; across
  * processes the After Create Check removes the later copy.
  */
+import { clearProcessMemory } from '../../../nodes/ExactOnline/shared/processMemory';
 import { ExactOnlineAccount } from '../../../nodes/ExactOnline/Account/ExactOnlineAccount.node';
 import type { INodeType } from 'n8n-workflow';
 
@@ -196,7 +197,7 @@ describe('Account: Find or Create From Order when runs race', () => {
 		expect(await accountsOf(customer)).toHaveLength(2);
 	});
 
-	it('costs no extra call for a found customer and exactly one account lookup for a created one', async () => {
+	it('costs no extra call for a found customer, one account lookup for a created one, none for one this process remembers', async () => {
 		const calls = async (run: () => Promise<unknown>) => {
 			await kit.clearCalls();
 			await run();
@@ -211,6 +212,14 @@ describe('Account: Find or Create From Order when runs race', () => {
 				await kit.run(node, removeNewer, [documentFor({ number: 2509, customer: checked })]),
 		);
 		expect(created).toEqual([...unchecked, 'GET Accounts']);
+		// This process remembers the account it created: the next order of that customer costs nothing.
+		const remembered = await calls(
+			async () =>
+				await kit.run(node, removeNewer, [documentFor({ number: 2511, customer: checked })]),
+		);
+		expect(remembered).toEqual([]);
+		// After a restart (memory gone, no static data here) it is looked up, with no extra check.
+		clearProcessMemory();
 		const found = await calls(
 			async () =>
 				await kit.run(node, removeNewer, [documentFor({ number: 2510, customer: checked })]),
