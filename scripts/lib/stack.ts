@@ -14,6 +14,7 @@ import { ShopifySandbox, startShopifySandbox } from '../../sandbox/shopify';
 import { createN8n, ensureN8nInstalled, freePort, N8N_2_8, N8nInstance, N8nRuntime, packPackage, projectRoot } from './n8n';
 import { okJson, trustSandboxCertificate } from './http';
 import { N8nRest, OAuthResult, Owner } from './rest';
+import { Service, startPostgres, startRedis } from './services';
 import { createTestCertificate, startTlsTerminator, TlsTerminator } from './tls';
 
 /** Names the templates use for their credentials; n8n links imported workflows by name + type. */
@@ -69,6 +70,13 @@ export interface StackOptions {
 	keepN8nFolder?: boolean;
 	/** Templates to activate; default all. */
 	activate?: (template: TemplateInfo) => boolean;
+	/**
+	 * n8n in queue mode: Redis and Postgres started for the run, a main instance and this many
+	 * `n8n worker` processes (default: one n8n process on SQLite).
+	 */
+	queueWorkers?: number;
+	/** Extra environment for every n8n process. */
+	n8nEnv?: Record<string, string>;
 	log?: (line: string) => void;
 }
 
@@ -80,6 +88,8 @@ export interface Stack {
 	owner: Owner;
 	templates: TemplateInfo[];
 	credentialIds: Record<keyof typeof CREDENTIAL_NAMES, string>;
+	/** Queue mode: the Redis and Postgres n8n runs on. */
+	services?: { redis: Service; postgres: Service };
 	/** How the Exact credential was connected: n8n's authorize URL and its callback page. */
 	oauth: OAuthResult;
 	/** The test certificate the sandboxes serve HTTPS with (PEM). */
@@ -124,6 +134,21 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 	log(`Exact Online sandbox: ${exact.baseUrl}`);
 	log(`Shopify sandbox: ${shopify.baseUrl} (${shopify.shopDomain})`);
 
+	let services: { redis: Service; postgres: Service } | undefined;
+	if (options.queueWorkers) {
+		const dataRoot = path.join(workDir, 'services');
+		const postgres = await step('startPostgres', () => startPostgres(dataRoot, log));
+		const redis = await step('startRedis', () => startRedis(dataRoot, log)).catch(async (error) => {
+			await postgres.stop();
+			throw error;
+		});
+		services = { redis, postgres };
+	}
+	const stopServices = async () => {
+		await services?.redis.stop();
+		await services?.postgres.stop();
+	};
+
 	const n8nPort = options.n8nPort ?? (await freePort());
 	const brokerPort = await freePort();
 	const n8n = await step('installPackage', () =>
@@ -137,7 +162,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 				NODE_OPTIONS: `--require ${path.join(projectRoot, 'scripts/lib/sandbox-hosts-preload.js')}`,
 				NODE_EXTRA_CA_CERTS: certificate.certFile,
 				SANDBOX_TLS_ROUTES: `*.myshopify.com=127.0.0.1:${shopify.port},ec.europa.eu=127.0.0.1:${vies.port}`,
+				...options.n8nEnv,
 			},
+			workers: options.queueWorkers,
+			queue: services && { redisPort: services.redis.port, postgresPort: services.postgres.port },
 		}),
 	);
 	const stopAll = async () => {
@@ -145,8 +173,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 		await vies.close();
 		await shopify.close();
 		await exact.close();
+		await stopServices();
 		if (!options.keepN8nFolder) {
-			for (const dir of ['n8n', 'pack']) rmSync(path.join(workDir, dir), { recursive: true, force: true });
+			for (const dir of ['n8n', 'pack', 'services']) rmSync(path.join(workDir, dir), { recursive: true, force: true });
 		}
 	};
 	try {
@@ -169,7 +198,21 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 			await waitForTriggerRegistrations(templates.filter(options.activate ?? (() => true)), exact, shopify);
 		});
 		const certificatePem = certificate.cert;
-		return { exact, shopify, n8n, rest, owner, templates, credentialIds, oauth, certificatePem, workDir, timings, stop: stopAll };
+		return {
+			exact,
+			shopify,
+			n8n,
+			rest,
+			owner,
+			templates,
+			credentialIds,
+			services,
+			oauth,
+			certificatePem,
+			workDir,
+			timings,
+			stop: stopAll,
+		};
 	} catch (error) {
 		const tail = n8n.output().slice(-3000);
 		await stopAll();
