@@ -3,11 +3,10 @@
  * to another order (another shop's #1001) is never taken for this one. The Exact sandbox keeps
  * prices to 2 decimals, as a division does by default.
  */
-import { ExactOnlineAccount } from '../../../nodes/ExactOnline/Account/ExactOnlineAccount.node';
-import { ExactOnlineItem } from '../../../nodes/ExactOnline/Item/ExactOnlineItem.node';
 import { ExactOnlineSalesOrder } from '../../../nodes/ExactOnline/SalesOrder/ExactOnlineSalesOrder.node';
 import type { EnrichedOrderDocument } from '../../../nodes/core/document';
-import { ITEMS, mapSpecs } from '../flow/documents';
+import { ITEMS } from '../flow/documents';
+import { readyDocuments } from './support';
 import { startKit } from '../flow/exactTestKit';
 import type { Kit } from '../flow/exactTestKit';
 import { customers } from '../flow/syntheticOrders';
@@ -17,7 +16,7 @@ const create = { operation: 'createFromOrder' };
 type Rec = Record<string, unknown>;
 
 async function ready(kit: Kit, number: number, customer = 300): Promise<EnrichedOrderDocument> {
-	const docs = mapSpecs([
+	const [doc] = await readyDocuments(kit, [
 		{
 			number,
 			customer: customers(1, customer + (number % 40))[0],
@@ -26,17 +25,7 @@ async function ready(kit: Kit, number: number, customer = 300): Promise<Enriched
 			shippingCents: null,
 		},
 	]);
-	const account = await kit.run(
-		new ExactOnlineAccount(),
-		{ operation: 'findOrCreateFromOrder' },
-		docs,
-	);
-	const items = await kit.run(
-		new ExactOnlineItem(),
-		{ operation: 'ensureItemsForOrder' },
-		account.items,
-	);
-	return items.items[0].json as unknown as EnrichedOrderDocument;
+	return doc;
 }
 
 /** Gives the document's only line a total of `cents` (incl. VAT, as posted) over its quantity. */
@@ -55,7 +44,7 @@ function priceLine(doc: EnrichedOrderDocument, cents: number, posted: 'incl' | '
 const linesOf = async (kit: Kit, orderId: unknown) =>
 	(await kit.state<Rec>('salesorder/SalesOrderLines')).filter((l) => l.OrderID === orderId);
 
-describe('Sales Order: amounts to the cent and order references', () => {
+describe('Sales Order: amounts to the cent, order references and currencies', () => {
 	let kit: Kit;
 	beforeAll(async () => {
 		kit = await startKit();
@@ -121,14 +110,6 @@ describe('Sales Order: amounts to the cent and order references', () => {
 			(await kit.state<Rec>('salesorder/SalesOrders')).filter((o) => o.YourRef === '#5003'),
 		).toHaveLength(1);
 	});
-});
-
-describe('Sales Order: shop currency other than the division currency', () => {
-	let kit: Kit;
-	beforeAll(async () => {
-		kit = await startKit();
-	});
-	afterAll(async () => kit.close());
 
 	it("posts a USD shop's order in USD; Exact converts it to the division's EUR at its rate, and the output says so", async () => {
 		const doc = await ready(kit, 5101);
@@ -136,7 +117,9 @@ describe('Sales Order: shop currency other than the division currency', () => {
 		priceLine(doc, 10000);
 		const result = await kit.run(node, create, [doc]);
 		const ref = (result.items[0].json.exact as { salesOrder: Rec }).salesOrder;
-		const order = (await kit.state<Rec>('salesorder/SalesOrders')).find((o) => o.OrderID === ref.id);
+		const order = (await kit.state<Rec>('salesorder/SalesOrders')).find(
+			(o) => o.OrderID === ref.id,
+		);
 		expect(order).toMatchObject({ Currency: 'USD', AmountFC: 100, AmountDC: 92 });
 		expect(String(result.items[0].json.warning)).toMatch(
 			/Booked in USD 100\.00; Exact converted it at its exchange rate to 92\.00/,

@@ -6,7 +6,7 @@ import { ITEMS, mapSpecs } from '../flow/documents';
 import { filterOf, startKit } from '../flow/exactTestKit';
 import type { Kit } from '../flow/exactTestKit';
 import { customers } from '../flow/syntheticOrders';
-import { ownCopy } from './ownCopy';
+import { ownCopy } from './support';
 
 const node = new ExactOnlineSalesOrder();
 type Rec = Record<string, unknown>;

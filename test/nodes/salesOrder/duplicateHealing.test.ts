@@ -3,23 +3,21 @@
  * Exact committed long after the client gave up) is removed by the next run that finds the order,
  * keeping the lowest OrderNumber; a copy another run deleted first (404) is not an error.
  */
-import { ExactOnlineAccount } from '../../../nodes/ExactOnline/Account/ExactOnlineAccount.node';
-import { ExactOnlineItem } from '../../../nodes/ExactOnline/Item/ExactOnlineItem.node';
 import { ExactOnlineSalesOrder } from '../../../nodes/ExactOnline/SalesOrder/ExactOnlineSalesOrder.node';
 import type { EnrichedOrderDocument } from '../../../nodes/core/document';
 import { admin } from '../../helpers/exactSandbox';
-import { ITEMS, mapSpecs } from '../flow/documents';
+import { ITEMS } from '../flow/documents';
 import { startKit } from '../flow/exactTestKit';
 import type { Kit } from '../flow/exactTestKit';
 import { customers } from '../flow/syntheticOrders';
-import { ownCopy } from './ownCopy';
+import { ownCopy, readyDocuments } from './support';
 
 const node = new ExactOnlineSalesOrder();
 const removeNewer = { operation: 'createFromOrder', options: { afterCreateCheck: 'removeNewer' } };
 type Rec = Record<string, unknown>;
 
 async function ready(kit: Kit, number: number): Promise<EnrichedOrderDocument> {
-	const docs = mapSpecs([
+	const [doc] = await readyDocuments(kit, [
 		{
 			number,
 			customer: customers(1, 900 + (number % 50))[0],
@@ -28,17 +26,7 @@ async function ready(kit: Kit, number: number): Promise<EnrichedOrderDocument> {
 			shippingCents: null,
 		},
 	]);
-	const account = await kit.run(
-		new ExactOnlineAccount(),
-		{ operation: 'findOrCreateFromOrder' },
-		docs,
-	);
-	const items = await kit.run(
-		new ExactOnlineItem(),
-		{ operation: 'ensureItemsForOrder' },
-		account.items,
-	);
-	return items.items[0].json as unknown as EnrichedOrderDocument;
+	return doc;
 }
 
 async function seedCopies(kit: Kit, doc: EnrichedOrderDocument, count: number): Promise<Rec[]> {
