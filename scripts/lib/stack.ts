@@ -188,12 +188,21 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 		});
 		const templates = readTemplates(options.templateFiles);
 		await step('importAndActivate', async () => {
-			for (const t of templates) await rest.call('POST', '/rest/workflows', t.json);
+			await importTemplates(rest, templates);
 			await fillInWebhookSecret(rest, templates, exact);
 			if (options.pickDivision) await pickDivision(rest, templates, exact.division);
 			for (const t of templates.filter(options.activate ?? (() => true))) {
-				await rest.activateWorkflow(t.id);
-				log(`Activated "${t.name}"`);
+				try {
+					await rest.activateWorkflow(t.id);
+					log(`Activated "${t.name}"`);
+				} catch (error) {
+					// n8n 1.x does not activate a workflow whose only trigger is an Error Trigger; it runs
+					// error workflows without that (n8n 2.x publishes them like any other).
+					const nodes = (t.json.nodes ?? []) as Array<{ type: string }>;
+					const errorWorkflowOnly = nodes.some((n) => n.type === 'n8n-nodes-base.errorTrigger');
+					if (!errorWorkflowOnly || !/no node to start the workflow/.test((error as Error).message)) throw error;
+					log(`"${t.name}" is an error workflow: n8n ${runtime.version} runs it without activation`);
+				}
 			}
 			await waitForTriggerRegistrations(templates.filter(options.activate ?? (() => true)), exact, shopify);
 		});
@@ -324,6 +333,31 @@ async function pickDivision(rest: N8nRest, templates: TemplateInfo[], division: 
 					parameters.division = { __rl: true, mode: 'id', value: String(division) };
 				}
 			}
+		});
+	}
+}
+
+/**
+ * Imports the templates as the editor's "Import from File" does. n8n 2.x keeps each template's id;
+ * n8n 1.x gives every imported workflow a new one, so the ids are taken from n8n's answers and the
+ * error workflow the templates name is pointed at the imported error handler's new id.
+ */
+async function importTemplates(rest: N8nRest, templates: TemplateInfo[]): Promise<void> {
+	const newIds = new Map<string, string>();
+	for (const t of templates) {
+		const created = await rest.call<{ id: string }>('POST', '/rest/workflows', t.json);
+		if (created.id !== t.id) newIds.set(t.id, created.id);
+		t.id = created.id;
+	}
+	if (newIds.size === 0) return;
+	for (const t of templates) {
+		const settings = (t.json.settings ?? {}) as Record<string, unknown>;
+		const errorWorkflow = newIds.get(String(settings.errorWorkflow ?? ''));
+		if (!errorWorkflow) continue;
+		const workflow = await rest.call<{ versionId: string }>('GET', `/rest/workflows/${t.id}`);
+		await rest.call('PATCH', `/rest/workflows/${t.id}`, {
+			versionId: workflow.versionId,
+			settings: { ...settings, errorWorkflow },
 		});
 	}
 }

@@ -31,8 +31,10 @@ test(`${DUPLICATE_ORDERS} orders delivered 1–3 times to two workers: each in E
 		const lines = (sample.order.line_items as Array<Record<string, unknown>>).map((line, k) => ({
 			...line,
 			id: id + k + 1,
+			admin_graphql_api_id: `gid://shopify/LineItem/${id + k + 1}`,
 		}));
-		return { ...sample, order: { ...sample.order, id, line_items: lines } };
+		const admin_graphql_api_id = `gid://shopify/Order/${id}`;
+		return { ...sample, order: { ...sample.order, id, admin_graphql_api_id, line_items: lines } };
 	});
 	const names = orders.map((o) => o.name);
 	for (const copies of [1, 2, 3]) {
@@ -71,11 +73,18 @@ test(`${DUPLICATE_ORDERS} orders delivered 1–3 times to two workers: each in E
 		(i) => Number(i.Type) === 8021,
 	);
 	const failed = await recordedFailures(queue);
-	const refundOutcomes = refunded.map((o, i) => ({
-		order: String(o.name),
-		notes: notes.filter((n) => String(n.Description).includes(String(refunds[i].id))).length,
-		failed: failed[String(o.name)],
-	}));
+	const refundOutcomes = refunded.map((o, i) => {
+		const refundId = String(refunds[i].id);
+		const failure = Object.entries(failed).find(
+			([reference, reason]) =>
+				reference.includes(refundId) || reason.includes(refundId) || reason.includes(String(o.id)),
+		);
+		return {
+			order: String(o.name),
+			notes: notes.filter((n) => String(n.Description).includes(refundId)).length,
+			failed: failure ? failure.join(': ') : undefined,
+		};
+	});
 	const creditNoteDuplicates = refundOutcomes.reduce((a, r) => a + Math.max(0, r.notes - 1), 0);
 
 	const { rec, master } = await reconcileScenario(
