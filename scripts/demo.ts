@@ -2,7 +2,8 @@
  * `npm run demo`: the whole product on this machine. Installs the pinned n8n when it is missing,
  * starts the Exact Online and Shopify sandboxes and n8n with this package and the template workflows,
  * then plays a small webshop day: a product update, a batch of Shopify orders (domestic, OSS, ICP,
- * export, discounts, shipping) and a stock change in Exact. Prints what landed where and leaves n8n
+ * export, discounts, shipping), a fulfilment and a cancellation of two of them, and a stock change
+ * in Exact. Prints what landed where and leaves n8n
  * running so the executions can be opened, until Ctrl+C.
  *
  * `npm run demo -- --once`: the same, then stops and exits with the report; non-zero if anything
@@ -97,6 +98,44 @@ async function placeOrders(stack: Stack, orders: SampleOrder[], workflowId: stri
 	);
 }
 
+type Json = Record<string, any>;
+
+/**
+ * The first order is shipped (Shopify sends fulfillments/create with its product lines) and the
+ * second is cancelled (orders/cancelled); waits until Exact shows the delivery and the removal.
+ */
+async function fulfilAndCancel(stack: Stack, orders: SampleOrder[]): Promise<{ fulfilled: string; cancelled: string }> {
+	const stored = (await okJson<{ orders: Json[] }>('GET', `${stack.shopify.baseUrl}/__sandbox/orders`)).orders;
+	const [shipped, dropped] = orders.slice(0, 2).map((o) => stored.find((s) => s.name === o.name) as Json);
+	const fulfillment = {
+		id: 990_000_001,
+		admin_graphql_api_id: 'gid://shopify/Fulfillment/990000001',
+		order_id: shipped.id,
+		name: `${shipped.name}.1`,
+		status: 'success',
+		created_at: new Date().toISOString(),
+		location_id: 1001,
+		tracking_company: 'PostNL',
+		tracking_number: '3SDEMO990000001',
+		tracking_numbers: ['3SDEMO990000001'],
+		line_items: (shipped.line_items as Json[]).filter((l) => l.requires_shipping !== false),
+	};
+	await okJson('POST', `${stack.shopify.baseUrl}/__sandbox/webhooks/deliver`, { topic: 'fulfillments/create', payloads: [fulfillment] });
+	await okJson('POST', `${stack.shopify.baseUrl}/__sandbox/webhooks/deliver`, {
+		topic: 'orders/cancelled',
+		payloads: [{ ...dropped, cancelled_at: new Date().toISOString(), cancel_reason: 'customer' }],
+	});
+	say(`Shopify sent fulfillments/create for ${shipped.name} and orders/cancelled for ${dropped.name}…`);
+	await until('the goods delivery and the cancellation in Exact', async () => {
+		const state = async (set: string) =>
+			(await okJson<{ records: Json[] }>('GET', `${stack.exact.baseUrl}/__sandbox/state/${set}`)).records;
+		const delivered = (await state('salesorder/GoodsDeliveries')).some((d) => String(d.Description).endsWith(` of ${shipped.name}`));
+		const gone = !(await state('salesorder/SalesOrders')).some((o) => o.YourRef === dropped.name);
+		return delivered && gone ? true : undefined;
+	}, 180_000);
+	return { fulfilled: shipped.name, cancelled: dropped.name };
+}
+
 /** A stock count in Exact's main warehouse; the instant workflow brings it to Shopify. */
 async function changeStock(stack: Stack): Promise<number> {
 	const quantity = 37;
@@ -119,7 +158,9 @@ async function changeStock(stack: Stack): Promise<number> {
 
 function verdict(report: DemoReport): string[] {
 	const problems: string[] = [];
-	if (report.salesOrders !== report.orders) problems.push(`${report.orders - report.salesOrders} orders did not become sales orders`);
+	const expected = report.orders - report.cancelled;
+	if (report.salesOrders !== expected) problems.push(`${expected - report.salesOrders} orders did not become sales orders`);
+	if (report.deliveries < 1) problems.push('the fulfilment did not become a goods delivery');
 	if (report.failed > 0) problems.push(`${report.failed} executions failed`);
 	if (report.stockUpdates < 1) problems.push('no stock update reached Shopify');
 	return problems;
@@ -139,6 +180,8 @@ async function main(): Promise<void> {
 		}, 120_000);
 		const orders = buildOrders(ORDER_COUNT, FIRST_ORDER_NUMBER);
 		await placeOrders(stack, orders, templateId(stack, 'shopify-orders-to-exact.json'));
+		const lifecycle = await fulfilAndCancel(stack, orders);
+		say(`Goods delivery of ${lifecycle.fulfilled} posted in Exact; ${lifecycle.cancelled} removed from Exact`);
 		const stockMs = await changeStock(stack);
 		say(`Stock reached Shopify ${(stockMs / 1000).toFixed(1)} s after the change in Exact`);
 		await new Promise((resolve) => setTimeout(resolve, 2000));
@@ -147,6 +190,7 @@ async function main(): Promise<void> {
 			shopifyUrl: stack.shopify.baseUrl,
 			rest: stack.rest,
 			orderNames: orders.map((o) => o.name),
+			cancelledNames: [lifecycle.cancelled],
 			productSkus: skus,
 			startedAt: started,
 		});
@@ -177,6 +221,6 @@ async function main(): Promise<void> {
 
 main().catch((error: Error) => {
 	process.stderr.write(`Demo failed: ${error.message}\n`);
-	process.stdout.write(`${JSON.stringify({ ok: false, error: error.message, orders: 0, salesOrders: 0, failed: 1, stockUpdates: 0, exactCalls: 0 })}\n`);
+	process.stdout.write(`${JSON.stringify({ ok: false, error: error.message, orders: 0, salesOrders: 0, deliveries: 0, invoices: 0, failed: 1, stockUpdates: 0, exactCalls: 0 })}\n`);
 	process.exit(1);
 });

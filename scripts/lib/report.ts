@@ -11,6 +11,12 @@ export const FAILURES_TABLE = 'Exact Online Commerce failures';
 export interface DemoReport {
 	orders: number;
 	salesOrders: number;
+	/** Orders cancelled in Shopify during the run (removed from Exact while nothing was delivered). */
+	cancelled: number;
+	/** Goods deliveries of the run's orders in Exact (Deliver Immediately or Shopify fulfilments). */
+	deliveries: number;
+	/** Sales invoices (not credit notes) of the run's orders in Exact. */
+	invoices: number;
 	failed: number;
 	vatCodes: Record<string, number>;
 	stockUpdates: number;
@@ -36,6 +42,7 @@ export async function buildReport(args: {
 	shopifyUrl: string;
 	rest: N8nRest;
 	orderNames: string[];
+	cancelledNames?: string[];
 	productSkus: string[];
 	startedAt: number;
 }): Promise<DemoReport> {
@@ -47,6 +54,14 @@ export async function buildReport(args: {
 	const lines = (await records(`${args.exactUrl}/__sandbox/state/salesorder/SalesOrderLines`)).filter((l) =>
 		orderIds.has(String(l.OrderID)),
 	);
+	const orderNumbers = new Set(orders.map((o) => Number(o.OrderNumber)));
+	const deliveryLines = (await records(`${args.exactUrl}/__sandbox/state/salesorder/GoodsDeliveryLines`)).filter((l) =>
+		orderNumbers.has(Number(l.SalesOrderNumber)),
+	);
+	const deliveries = new Set(deliveryLines.map((l) => String(l.EntryID))).size;
+	const invoices = (await records(`${args.exactUrl}/__sandbox/state/salesinvoice/SalesInvoices`)).filter(
+		(i) => names.has(String(i.YourRef ?? '')) && Number(i.Type ?? 8020) === 8020,
+	).length;
 	const vatCodes: Record<string, number> = {};
 	for (const line of lines) {
 		const code = String(line.VATCode ?? '').trim() || '(none)';
@@ -75,6 +90,9 @@ export async function buildReport(args: {
 	return {
 		orders: args.orderNames.length,
 		salesOrders: orders.length,
+		cancelled: args.cancelledNames?.length ?? 0,
+		deliveries,
+		invoices,
 		failed: failures.length,
 		vatCodes,
 		stockUpdates: adjustments.adjustmentGroups.length,
@@ -96,7 +114,9 @@ export function formatReport(report: DemoReport): string[] {
 		.join(', ');
 	const lines = [
 		`Orders sent by Shopify:        ${report.orders}`,
-		`Sales orders created in Exact: ${report.salesOrders}`,
+		`Sales orders in Exact:         ${report.salesOrders} (${report.cancelled} cancelled in Shopify and removed)`,
+		`Goods deliveries in Exact:     ${report.deliveries}`,
+		`Invoices in Exact:             ${report.invoices}`,
 		`Failed (error handler table):  ${report.failed}`,
 		`VAT codes on the order lines:  ${codes || '(none)'}`,
 		`Items synced from products:    ${report.itemsSynced}`,

@@ -34,6 +34,8 @@ export const TEMPLATE_FILES = [
 	'exact-stock-to-shopify.json',
 	'exact-stock-to-shopify-instant.json',
 	'shopify-refunds-to-exact.json',
+	'shopify-fulfilments-to-exact.json',
+	'shopify-order-changes-to-exact.json',
 ];
 
 export interface TemplateInfo {

@@ -7,6 +7,7 @@ import { Tx } from '../tx';
 import { handleGet } from './read';
 import { ApiRequest, resolveTarget } from './request';
 import { handleMe, handleStockPosition } from './system';
+import { handleInvoicing, INVOICING_PATHS } from './invoicing';
 import { handleWrite } from './write';
 
 export interface ApiOutcome {
@@ -61,6 +62,11 @@ async function route(req: ApiRequest, tx: Tx | undefined): Promise<Reply> {
 	if (req.rest === 'read/logistics/StockPosition') {
 		if (req.method !== 'GET') throw new ApiError(405, 'The requested method is not allowed.');
 		return handleStockPosition(req);
+	}
+	if (INVOICING_PATHS.includes(req.rest)) {
+		if (req.method !== 'POST' || !tx)
+			throw new ApiError(405, 'The requested method is not allowed.');
+		return handleInvoicing(req, tx);
 	}
 	const target = resolveTarget(req.rest);
 	if (!target) throw new ApiError(404, `Resource not found for the segment '${req.rest}'.`);

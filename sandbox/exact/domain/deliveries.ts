@@ -22,6 +22,12 @@ function buildLines(tx: Tx, header: Rec, raw: unknown[]): Rec[] {
 		if (!orderLine) throw validation('SalesOrderLineID: the sales order line does not exist.');
 		const order = tx.div.get('SalesOrders', orderLine.OrderID) as Rec;
 		if (order.Status === 45) throw validation(`Sales order ${order.OrderNumber} is cancelled.`);
+		// Exact's goods delivery example: the order must have ApprovalStatus 2 (Approved).
+		if (order.ApprovalStatus !== 2) {
+			throw validation(
+				`Sales order ${order.OrderNumber} is not approved (ApprovalStatus ${order.ApprovalStatus}); approve it first.`,
+			);
+		}
 		const key = String(orderLine.ID);
 		const left =
 			open.get(key) ?? Number(orderLine.Quantity ?? 0) - Number(orderLine.QuantityDelivered ?? 0);

@@ -6,6 +6,7 @@ import { Hooks, viewOf } from './hooks';
 import { fillInvoiceLine, invoiceLinesOf, invoiceTotals } from './invoice-lines';
 import { assertIcpVatNumber } from './line-vat';
 import { account, defaultDeliveryAddress } from './orders';
+import { settleOrder } from './order-lines';
 import { DivView } from './view';
 
 /** Sales journals have journal Type 20. */
@@ -117,6 +118,20 @@ export const salesInvoiceHooks: Hooks = {
 	},
 	remove(tx, rec) {
 		if (processed(rec)) throw validation('This sales invoice is processed and cannot be deleted.');
-		for (const line of invoiceLinesOf(tx, rec.InvoiceID)) tx.remove('SalesInvoiceLines', line);
+		const orders = new Set<Rec>();
+		for (const line of invoiceLinesOf(tx, rec.InvoiceID)) {
+			tx.remove('SalesInvoiceLines', line);
+			// An invoice made from orders gives its quantities back to be invoiced again.
+			const orderLine = line.SalesOrderLine
+				? tx.div.get('SalesOrderLines', line.SalesOrderLine)
+				: undefined;
+			if (!orderLine) continue;
+			orderLine.QuantityInvoiced =
+				Number(orderLine.QuantityInvoiced ?? 0) - Number(line.Quantity ?? 0);
+			tx.touch('SalesOrderLines', orderLine);
+			const order = tx.div.get('SalesOrders', orderLine.OrderID);
+			if (order) orders.add(order);
+		}
+		for (const order of orders) settleOrder(tx, viewOf(tx), order);
 	},
 };

@@ -49,7 +49,7 @@ export function fillLine(v: DivView, order: Rec, line: Rec): Rec {
 		OrderID: order.OrderID,
 		OrderNumber: order.OrderNumber,
 		QuantityDelivered: line.QuantityDelivered ?? 0,
-		QuantityInvoiced: 0,
+		QuantityInvoiced: line.QuantityInvoiced ?? 0,
 		UseDropShipment: line.UseDropShipment ?? 0,
 	};
 }
@@ -76,6 +76,18 @@ export function linesOf(tx: Tx, orderId: unknown): Rec[] {
 		.sort((a, b) => Number(a.LineNumber) - Number(b.LineNumber));
 }
 
+/** 12 open (nothing yet), 20 partial, 21 complete, for the delivered or invoiced quantities. */
+function progress(lines: Rec[], field: 'QuantityDelivered' | 'QuantityInvoiced'): number {
+	const done = lines.filter((l) => Number(l[field] ?? 0) >= Number(l.Quantity ?? 0));
+	const started = lines.some((l) => Number(l[field] ?? 0) > 0);
+	return lines.length > 0 && done.length === lines.length ? 21 : started ? 20 : 12;
+}
+
+/** A completed (21) or cancelled (45) order takes no more changes through the API. */
+export function isClosed(order: Rec): boolean {
+	return order.Status === 21 || order.Status === 45;
+}
+
 /** Header totals and statuses from the lines; gives the order a new Timestamp. */
 export function settleOrder(tx: Tx, v: DivView, order: Rec, touch = true): void {
 	const lines = linesOf(tx, order.OrderID);
@@ -92,13 +104,13 @@ export function settleOrder(tx: Tx, v: DivView, order: Rec, touch = true): void 
 		Number(order.AmountFC) * v.rateToDivision(order.Currency, order.OrderDate),
 	);
 	if (order.Status !== 45) {
-		const delivered = lines.filter(
-			(l) => Number(l.QuantityDelivered ?? 0) >= Number(l.Quantity ?? 0),
-		);
-		const started = lines.some((l) => Number(l.QuantityDelivered ?? 0) > 0);
-		const status = lines.length > 0 && delivered.length === lines.length ? 21 : started ? 20 : 12;
-		order.Status = status;
-		order.DeliveryStatus = status;
+		const delivery = progress(lines, 'QuantityDelivered');
+		const invoice = progress(lines, 'QuantityInvoiced');
+		order.DeliveryStatus = delivery;
+		order.InvoiceStatus = invoice;
+		// Status follows both: Complete only when everything is delivered and invoiced.
+		order.Status =
+			delivery === 21 && invoice === 21 ? 21 : delivery === 12 && invoice === 12 ? 12 : 20;
 	}
 	if (touch) tx.touch('SalesOrders', order);
 }

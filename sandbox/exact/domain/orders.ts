@@ -4,7 +4,7 @@ import type { Rec } from '../store';
 import type { Tx } from '../tx';
 import { Hooks, viewOf } from './hooks';
 import { assertIcpVatNumber } from './line-vat';
-import { buildInlineLines, fillLine, linesOf, settleOrder } from './order-lines';
+import { buildInlineLines, fillLine, isClosed, linesOf, settleOrder } from './order-lines';
 import { refreshStock } from './stock';
 import { DivView } from './view';
 
@@ -107,6 +107,16 @@ export const salesOrderHooks: Hooks = {
 		refreshOrderStock(tx, rec);
 	},
 	update(tx, rec, patch, nav) {
+		if (isClosed(rec)) throw closed(rec);
+		if ('ApprovalStatus' in patch && patch.ApprovalStatus !== rec.ApprovalStatus) {
+			// Posting 2 approves the order (the user holds the right); nothing else can be set.
+			if (patch.ApprovalStatus !== 2)
+				throw validation(
+					`ApprovalStatus: ${patch.ApprovalStatus} cannot be set; post 2 to approve.`,
+				);
+			patch.Approved = tx.now();
+			patch.Approver = tx.user.id;
+		}
 		for (const f of IMMUTABLE) {
 			if (f in patch && patch[f] !== rec[f])
 				throw validation(`${f}: cannot be changed after the order was created.`);
@@ -135,10 +145,18 @@ export const salesOrderHooks: Hooks = {
 		if (lines.some((l) => Number(l.QuantityDelivered ?? 0) > 0)) {
 			throw validation('This sales order cannot be deleted: goods have been delivered.');
 		}
+		if (lines.some((l) => Number(l.QuantityInvoiced ?? 0) > 0)) {
+			throw validation('This sales order cannot be deleted: it has been invoiced.');
+		}
 		for (const l of lines) tx.remove('SalesOrderLines', l);
 		for (const item of new Set(lines.map((l) => l.Item))) refreshStock(tx, item, rec.WarehouseID);
 	},
 };
+
+function closed(order: Rec): Error {
+	const what = order.Status === 45 ? 'cancelled' : 'complete (delivered and invoiced)';
+	return validation(`Sales order ${order.OrderNumber} is ${what} and cannot be changed.`);
+}
 
 function orderOf(tx: Tx, id: unknown): Rec {
 	const order = tx.div.get('SalesOrders', id);
@@ -150,7 +168,7 @@ function orderOf(tx: Tx, id: unknown): Rec {
 export const salesOrderLineHooks: Hooks = {
 	create(tx, rec) {
 		const order = orderOf(tx, rec.OrderID);
-		if (order.Status === 21 || order.Status === 45) throw validation('The sales order is closed.');
+		if (isClosed(order)) throw closed(order);
 		const lineNumber =
 			Math.max(0, ...linesOf(tx, order.OrderID).map((l) => Number(l.LineNumber))) + 1;
 		Object.assign(rec, fillLine(viewOf(tx), order, rec), { LineNumber: lineNumber });
@@ -164,9 +182,16 @@ export const salesOrderLineHooks: Hooks = {
 		if ('OrderID' in patch && patch.OrderID !== rec.OrderID)
 			throw validation('OrderID: cannot be changed.');
 		const order = orderOf(tx, rec.OrderID);
+		if (isClosed(order)) throw closed(order);
 		const merged = { ...rec, ...patch };
 		if (Number(merged.Quantity ?? 0) < Number(rec.QuantityDelivered ?? 0)) {
 			throw validation('Quantity: cannot be less than the quantity delivered.');
+		}
+		if (Number(merged.Quantity ?? 0) < Number(rec.QuantityInvoiced ?? 0)) {
+			throw validation('Quantity: cannot be less than the quantity invoiced.');
+		}
+		if ('Item' in patch && patch.Item !== rec.Item && Number(rec.QuantityDelivered ?? 0) > 0) {
+			throw validation('Item: cannot be changed on a line with deliveries.');
 		}
 		const priceChanged =
 			['Item', 'UnitPrice', 'Discount'].some((f) => f in patch) && !('NetPrice' in patch);
@@ -179,9 +204,13 @@ export const salesOrderLineHooks: Hooks = {
 		refreshStock(tx, rec.Item, order.WarehouseID);
 		if (before.Item !== rec.Item) refreshStock(tx, before.Item, order.WarehouseID);
 	},
-	remove(_tx, rec) {
+	remove(tx, rec) {
+		const order = tx.div.get('SalesOrders', rec.OrderID);
+		if (order && isClosed(order)) throw closed(order);
 		if (Number(rec.QuantityDelivered ?? 0) > 0)
 			throw validation('This line cannot be deleted: goods have been delivered.');
+		if (Number(rec.QuantityInvoiced ?? 0) > 0)
+			throw validation('This line cannot be deleted: it has been invoiced.');
 	},
 	afterRemove(tx, rec) {
 		const order = tx.div.get('SalesOrders', rec.OrderID);

@@ -31,6 +31,7 @@ describe('Sales Order: generic operations', () => {
 				OrderedBy: accounts[1].ID,
 				YourRef: 'SENT-1',
 				Description: 'Delivered order',
+				ApprovalStatus: 2,
 				SalesOrderLines: [line('KOFFIE-250', 1)],
 			},
 		]);
@@ -76,14 +77,14 @@ describe('Sales Order: generic operations', () => {
 			{
 				operation: 'getAll',
 				returnAll: true,
-				filters: { yourRef: 'SENT-1', status: 21 },
+				filters: { yourRef: 'SENT-1', status: 20 },
 				options: { includeLines: true },
 			},
 			[{}],
 		);
 		expect(result.items.map((i) => i.json.OrderID)).toEqual([delivered.OrderID]);
 		expect((result.items[0].json.SalesOrderLines as Rec[]).length).toBe(1);
-		expect(filterOf((await kit.calls())[0])).toBe("YourRef eq 'SENT-1' and Status eq 21");
+		expect(filterOf((await kit.calls())[0])).toBe("YourRef eq 'SENT-1' and Status eq 20");
 	});
 
 	it('updates header fields with one PUT after locating the order', async () => {
@@ -136,7 +137,7 @@ describe('Sales Order: generic operations', () => {
 			{ continueOnFail: true },
 		);
 		expect(sent.items[0].json.error).toBe(
-			`Sales order ${delivered.OrderNumber} has deliveries (status 21); Exact's API cannot cancel it`,
+			`Sales order ${delivered.OrderNumber} has deliveries (status 20); Exact's API cannot cancel it`,
 		);
 		expect(sent.items[0].pairedItem).toEqual({ item: 0 });
 	});

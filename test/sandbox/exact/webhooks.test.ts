@@ -163,6 +163,7 @@ describe('webhook subscriptions and deliveries', () => {
 			await t.api('POST', 'salesorder/SalesOrders', {
 				body: {
 					OrderedBy: account.ID,
+					ApprovalStatus: 2,
 					SalesOrderLines: [{ Item: item.ID, Quantity: 1, NetPrice: 1 }],
 				},
 			})

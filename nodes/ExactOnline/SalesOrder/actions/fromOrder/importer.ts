@@ -38,6 +38,7 @@ import {
 } from '../../../shared/transport';
 import { findOrdersByYourRefs, orderLines } from '../common';
 import type { OrderRecord } from '../common';
+import { APPROVED, ensureApproved } from '../delivery/approve';
 import { createdSince, markCreated, refKey, withRefLock } from './refLock';
 
 export type { AfterCreateCheck } from '../../../shared/afterCreateCheck';
@@ -155,7 +156,10 @@ export class OrderImporter {
 		const created = (await exactRequest.call(this.ctx, {
 			method: 'POST',
 			path: 'salesorder/SalesOrders',
-			body: salesOrderBody(doc, this.options, rounding),
+			// An order delivered at once is posted approved: Exact delivers approved orders only.
+			body: this.options.deliverImmediately
+				? { ...salesOrderBody(doc, this.options, rounding), ApprovalStatus: APPROVED }
+				: salesOrderBody(doc, this.options, rounding),
 			itemIndex,
 			writeCheck: async () =>
 				orderToKeep(
@@ -199,7 +203,7 @@ export class OrderImporter {
 			if (raced) return { ref: raced, warnings };
 		}
 		if (this.options.deliverImmediately)
-			result.goodsDelivery = await this.deliver(doc, created.OrderID, itemIndex);
+			result.goodsDelivery = await this.deliver(doc, created.OrderID, itemIndex, APPROVED);
 		return result;
 	}
 
@@ -225,7 +229,7 @@ export class OrderImporter {
 		);
 		// Finish a delivery that an earlier run did not get to (nothing delivered yet, order open).
 		if (this.options.deliverImmediately && order.DeliveryStatus === 12 && order.Status === 12) {
-			result.goodsDelivery = await this.deliver(doc, order.OrderID, itemIndex);
+			result.goodsDelivery = await this.deliver(doc, order.OrderID, itemIndex, null);
 		}
 		return result;
 	}
@@ -370,8 +374,15 @@ export class OrderImporter {
 		doc: EnrichedOrderDocument,
 		orderId: string,
 		itemIndex: number,
+		approvalStatus: number | null,
 	): Promise<{ id: string; number: number | null } | null> {
 		const lines = await orderLines(this.ctx, orderId, itemIndex);
+		if (lines.some((l) => Number(l.Quantity ?? 0) > Number(l.QuantityDelivered ?? 0)))
+			await ensureApproved(
+				this.ctx,
+				{ OrderID: orderId, ApprovalStatus: approvalStatus },
+				itemIndex,
+			);
 		const body = goodsDeliveryBody(
 			lines,
 			toExactDate(new Date()).slice(0, 10),

@@ -1,0 +1,285 @@
+/**
+ * The order after import, in a real n8n with the fulfilments and order changes templates active:
+ * an order fulfilled in two parts gets two goods deliveries in Exact, an order edited before
+ * fulfilment gets matching lines, a cancelled order leaves Exact's planned stock; every webhook is
+ * delivered twice at the same moment and nothing happens twice.
+ */
+import { requestJson } from '../../scripts/lib/http';
+import { buildOrders } from '../../scripts/lib/orders';
+import { connect, E2E, Row, waitForIdle, waitForOrFailures } from './support/context';
+
+let e2e: E2E;
+/** NL consumer orders: 1 × SHOE-TERRA-42, 1 × BOOK-UH-2025, 3 × COF-HUIS-500, shipping. */
+const [fulfilled, edited, cancelled, invoiced] = buildOrders(40, 2501).filter((s) =>
+	s.scenario.file.startsWith('nl-b2c-mixed'),
+);
+
+type Json = Record<string, any>;
+
+beforeAll(async () => {
+	e2e = await connect();
+});
+
+async function salesOrder(name: string): Promise<Row | undefined> {
+	return (await e2e.exact.state('salesorder/SalesOrders')).find((o) => o.YourRef === name);
+}
+
+async function orderLines(orderId: unknown): Promise<Row[]> {
+	return (await e2e.exact.state('salesorder/SalesOrderLines'))
+		.filter((l) => l.OrderID === orderId)
+		.sort((a, b) => Number(a.LineNumber) - Number(b.LineNumber));
+}
+
+/** CurrentStock and PlanningOut of an item, summed over Exact's warehouses. */
+async function stockOf(itemCode: string): Promise<{ current: number; planned: number }> {
+	const rows = (await e2e.exact.state('sync/Inventory/StockPositions')).filter(
+		(p) => p.ItemCode === itemCode,
+	);
+	return {
+		current: rows.reduce((sum, p) => sum + Number(p.CurrentStock ?? 0), 0),
+		planned: rows.reduce((sum, p) => sum + Number(p.PlanningOut ?? 0), 0),
+	};
+}
+
+async function placeOrder(order: Json): Promise<Json> {
+	const { id: _id, admin_graphql_api_id: _gid, ...body } = order;
+	const res = await requestJson<{ order: Json }>(
+		'POST',
+		`${e2e.info.shopifyUrl}/admin/api/2026-01/orders.json`,
+		{ order: body },
+		{ 'X-Shopify-Access-Token': 'shpat_sandbox_token' },
+	);
+	expect(res.status).toBe(201);
+	return res.body.order;
+}
+
+async function imported(order: Json): Promise<Row> {
+	return await waitForOrFailures(
+		e2e.rest,
+		`sales order ${order.name}`,
+		() => salesOrder(order.name),
+		180_000,
+		1000,
+	);
+}
+
+/** A fulfillments/create body shipping `parts` ([line index, quantity]) of the order. */
+function fulfillment(order: Json, id: number, seq: number, parts: Array<[number, number]>): Json {
+	return {
+		id,
+		admin_graphql_api_id: `gid://shopify/Fulfillment/${id}`,
+		order_id: order.id,
+		name: `${order.name}.${seq}`,
+		status: 'success',
+		created_at: '2026-11-21T10:00:00+01:00',
+		updated_at: '2026-11-21T10:00:00+01:00',
+		location_id: 1001,
+		service: 'manual',
+		tracking_company: 'PostNL',
+		tracking_number: `3SE2E${id}`,
+		tracking_numbers: [`3SE2E${id}`],
+		line_items: parts.map(([i, quantity]) => ({ ...order.line_items[i], quantity })),
+	};
+}
+
+test('an order fulfilled in two parts becomes two goods deliveries of exactly those quantities, each once', async () => {
+	const order = await placeOrder(fulfilled.order);
+	const exactOrder = await imported(order);
+	await waitForIdle(e2e.rest);
+	const before = await stockOf('COF-HUIS-500');
+	const first = fulfillment(order, 770_000_001, 1, [
+		[0, 1],
+		[2, 2],
+	]);
+	const second = fulfillment(order, 770_000_002, 2, [
+		[1, 1],
+		[2, 1],
+	]);
+	expect(
+		await e2e.shopify.deliver('fulfillments/create', [first], { copies: 2, concurrent: true }),
+	).toMatchObject({ failed: 0 });
+	await waitForOrFailures(
+		e2e.rest,
+		`first delivery of ${order.name}`,
+		async () => {
+			const lines = await orderLines(exactOrder.OrderID);
+			return lines.some((l) => Number(l.QuantityDelivered) > 0) ? lines : undefined;
+		},
+		180_000,
+		1000,
+	);
+	expect(
+		await e2e.shopify.deliver('fulfillments/create', [second], { copies: 2, concurrent: true }),
+	).toMatchObject({ failed: 0 });
+	const lines = await waitForOrFailures(
+		e2e.rest,
+		`second delivery of ${order.name}`,
+		async () => {
+			const found = await orderLines(exactOrder.OrderID);
+			return found.every((l) => Number(l.QuantityDelivered) === Number(l.Quantity))
+				? found
+				: undefined;
+		},
+		180_000,
+		1000,
+	);
+	await waitForIdle(e2e.rest);
+	// Products delivered as fulfilled; the shipping lines (one per VAT rate) went with the first parcel.
+	expect(lines.map((l) => [l.ItemCode, Number(l.Quantity), Number(l.QuantityDelivered)])).toEqual([
+		['SHOE-TERRA-42', 1, 1],
+		['BOOK-UH-2025', 1, 1],
+		['COF-HUIS-500', 3, 3],
+		['SHIPMENT', 1, 1],
+		['SHIPMENT', 1, 1],
+	]);
+	const deliveries = (await e2e.exact.state('salesorder/GoodsDeliveries')).filter((d) =>
+		String(d.Description).endsWith(` of ${order.name}`),
+	);
+	expect(deliveries.map((d) => d.TrackingNumber).sort()).toEqual([
+		'3SE2E770000001',
+		'3SE2E770000002',
+	]);
+	const deliveryLines = (await e2e.exact.state('salesorder/GoodsDeliveryLines')).filter((l) =>
+		deliveries.some((d) => d.EntryID === l.EntryID),
+	);
+	expect(deliveryLines.map((l) => Number(l.QuantityDelivered)).sort()).toEqual([1, 1, 1, 1, 1, 2]);
+	// The template's Invoice option is Never: no invoice.
+	expect(
+		(await e2e.exact.state('salesinvoice/SalesInvoices')).filter((i) => i.YourRef === order.name),
+	).toEqual([]);
+	// The 3 bags left the warehouse: out of CurrentStock and no longer planned.
+	expect(await stockOf('COF-HUIS-500')).toEqual({
+		current: before.current - 3,
+		planned: before.planned - 3,
+	});
+});
+
+test('an order edited before fulfilment gets matching lines in Exact; the webhook twice changes nothing more', async () => {
+	const order = await placeOrder(edited.order);
+	const exactOrder = await imported(order);
+	await waitForIdle(e2e.rest);
+	// Shopify's order edit: 2 of the 3 bags of coffee removed (current_quantity), totals updated.
+	const after = structuredClone(order);
+	after.line_items[2].current_quantity = 1;
+	const removed = 2 * Math.round(Number(after.line_items[2].price) * 100);
+	after.current_total_price = (
+		(Math.round(Number(order.total_price) * 100) - removed) /
+		100
+	).toFixed(2);
+	expect(
+		await e2e.shopify.deliver('orders/updated', [after], { copies: 2, concurrent: true }),
+	).toMatchObject({ failed: 0 });
+	await waitForOrFailures(
+		e2e.rest,
+		`edited lines of ${order.name}`,
+		async () => {
+			const lines = await orderLines(exactOrder.OrderID);
+			const coffee = lines.find((l) => l.ItemCode === 'COF-HUIS-500');
+			return coffee && Number(coffee.Quantity) === 1 ? lines : undefined;
+		},
+		180_000,
+		1000,
+	);
+	await waitForIdle(e2e.rest);
+	const lines = await orderLines(exactOrder.OrderID);
+	// The shipping lines are as imported: the edit removed goods, not shipping.
+	expect(lines.map((l) => [l.ItemCode, Number(l.Quantity)])).toEqual([
+		['SHOE-TERRA-42', 1],
+		['BOOK-UH-2025', 1],
+		['COF-HUIS-500', 1],
+		['SHIPMENT', 1],
+		['SHIPMENT', 1],
+	]);
+});
+
+test('a cancelled order with nothing delivered leaves Exact and its planned stock; twice is harmless', async () => {
+	const order = await placeOrder(cancelled.order);
+	const exactOrder = await imported(order);
+	await waitForIdle(e2e.rest);
+	const before = await stockOf('COF-HUIS-500');
+	const payload = {
+		...order,
+		cancelled_at: '2026-11-21T11:00:00+01:00',
+		cancel_reason: 'customer',
+	};
+	expect(
+		await e2e.shopify.deliver('orders/cancelled', [payload], { copies: 2, concurrent: true }),
+	).toMatchObject({ failed: 0 });
+	await waitForOrFailures(
+		e2e.rest,
+		`removal of ${order.name}`,
+		async () => ((await salesOrder(order.name)) ? undefined : true),
+		180_000,
+		1000,
+	);
+	await waitForIdle(e2e.rest);
+	expect(await orderLines(exactOrder.OrderID)).toEqual([]);
+	// Its 3 bags no longer lower the free stock pushed to Shopify; nothing left the warehouse.
+	expect(await stockOf('COF-HUIS-500')).toEqual({
+		current: before.current,
+		planned: before.planned - 3,
+	});
+});
+
+test('with Invoice: What Was Delivered, each part shipped becomes one processed invoice linked to the order, once', async () => {
+	const workflowId = e2e.templateId('shopify-fulfilments-to-exact.json');
+	const setInvoice = async (invoice: string) => {
+		await e2e.rest.updateWorkflow(workflowId, (nodes) => {
+			const node = nodes.find((n) => n.name === 'Deliver Fulfilment') as {
+				parameters: Record<string, unknown>;
+			};
+			node.parameters.invoice = invoice;
+			node.parameters.journal = '70';
+		});
+		await e2e.rest.activateWorkflow(workflowId);
+	};
+	await setInvoice('delivered');
+	try {
+		const order = await placeOrder(invoiced.order);
+		const exactOrder = await imported(order);
+		await waitForIdle(e2e.rest);
+		const parts = [
+			fulfillment(order, 770_000_011, 1, [[2, 3]]),
+			fulfillment(order, 770_000_012, 2, [
+				[0, 1],
+				[1, 1],
+			]),
+		];
+		const invoices = async () =>
+			(await e2e.exact.state('salesinvoice/SalesInvoices')).filter((i) => i.YourRef === order.name);
+		for (const [i, part] of parts.entries()) {
+			expect(
+				await e2e.shopify.deliver('fulfillments/create', [part], { copies: 2, concurrent: true }),
+			).toMatchObject({ failed: 0 });
+			await waitForOrFailures(
+				e2e.rest,
+				`invoice ${i + 1} of ${order.name}`,
+				async () => {
+					const found = await invoices();
+					return found.length === i + 1 && found.every((inv) => Number(inv.Status) === 50)
+						? found
+						: undefined;
+				},
+				180_000,
+				1000,
+			);
+		}
+		await waitForIdle(e2e.rest);
+		const all = await invoices();
+		expect(all).toHaveLength(2);
+		const lines = (await e2e.exact.state('salesinvoice/SalesInvoiceLines')).filter((l) =>
+			all.some((inv) => inv.InvoiceID === l.InvoiceID),
+		);
+		expect(lines.every((l) => l.SalesOrder === exactOrder.OrderID)).toBe(true);
+		// The shipping (two lines, one per VAT rate) is invoiced once, with the first parcel.
+		expect(lines.map((l) => [l.ItemCode, Number(l.Quantity)]).sort()).toEqual([
+			['BOOK-UH-2025', 1],
+			['COF-HUIS-500', 3],
+			['SHIPMENT', 1],
+			['SHIPMENT', 1],
+			['SHOE-TERRA-42', 1],
+		]);
+	} finally {
+		await setInvoice('never');
+	}
+});
