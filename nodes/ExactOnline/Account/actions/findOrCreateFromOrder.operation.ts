@@ -152,18 +152,18 @@ const properties: INodeProperties[] = [
 						name: 'Report Duplicates',
 						value: 'report',
 						description:
-							'Look the customer up again after creating an account and warn if another run created one too',
+							'Look the customer (or delivery address) up again after creating it and warn if another run created one too',
 					},
 					{
 						name: 'Remove Own Duplicate',
 						value: 'removeNewer',
 						description:
-							"As Report, and delete this run's account if a concurrent run created the customer first (the oldest account stays and is used)",
+							"As Report, and delete this run's account or delivery address if a concurrent run created it first (the oldest stays and is used)",
 					},
 				],
 				default: 'none',
 				description:
-					'Protection against two runs creating the same new customer at the same moment, e.g. in queue mode (costs one call per new account)',
+					'Protection against two runs creating the same new customer or delivery address at the same moment, e.g. on two queue-mode workers (costs one call per new account or address)',
 			},
 			{
 				displayName: 'Delivery Address',
