@@ -8,5 +8,6 @@ module.exports = {
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json', isolatedModules: true }],
 	},
+	setupFilesAfterEnv: ['<rootDir>/test/helpers/freshProcessMemory.ts'],
 	testTimeout: 60000,
 };

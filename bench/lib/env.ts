@@ -3,6 +3,7 @@
  * our Exact credential, the peer package's Exact credential (its own OAuth client, so its calls are
  * told apart in the call log) and our Shopify credential, and the sandboxes' admin APIs.
  */
+import { clearProcessMemory } from '../../nodes/ExactOnline/shared/processMemory';
 import { startExactSandbox } from '../../sandbox/exact';
 import type { ExactSandbox, ExactSandboxSettings } from '../../sandbox/exact';
 import { startShopifySandbox } from '../../sandbox/shopify';
@@ -139,6 +140,8 @@ export async function startBenchEnv(): Promise<BenchEnv> {
 		},
 		reset: async (exactSettings, shopifySettings) => {
 			await exactAdmin('POST', 'reset', { mode: 'empty', settings: true });
+			// A new Exact administration: what the nodes remember of the old one goes, as after a restart.
+			clearProcessMemory();
 			await exactAdmin('PUT', 'settings', exactSettings);
 			await shopifyAdmin('POST', 'reset', {});
 			if (shopifySettings) await shopifyAdmin('PUT', 'settings', shopifySettings);

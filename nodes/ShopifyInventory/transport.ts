@@ -19,6 +19,7 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 
+import { parseShopifyJson } from '../core/shopify/json';
 import { sleepUnlessCancelled } from '../shared/sleep';
 
 import { resolveShopifyEndpoint, ShopifyEndpointError } from '../core/stock/shopifyEndpoint';
@@ -309,5 +310,79 @@ export async function shopifyGraphql<T>(
 			throw apiError(ctx, req, 'the response has no data');
 		}
 		return body.data;
+	}
+}
+
+/**
+ * One REST Admin API read (`GET /admin/api/{version}/{path}`), for what only REST returns in the
+ * shape the package maps: orders as Shopify's order webhooks deliver them. Retries 429/5xx and
+ * network failures a few times (REST's leaky bucket answers 429 with Retry-After).
+ */
+export async function shopifyRestGet<T>(
+	ctx: ShopifyContext,
+	endpoint: ShopifyEndpoint,
+	path: string,
+	qs: IDataObject,
+	purpose: string,
+	itemIndex?: number,
+): Promise<T> {
+	const req = { purpose, itemIndex } as GraphqlRequest;
+	let retries = 0;
+	for (;;) {
+		countCall(ctx);
+		let response: IN8nHttpFullResponse;
+		try {
+			response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, SHOPIFY_CREDENTIAL, {
+				method: 'GET',
+				url: `${endpoint.baseUrl}/admin/api/${endpoint.apiVersion}/${path}`,
+				qs,
+				headers: { Accept: 'application/json' },
+				// As text: order, line and customer ids may be beyond 2^53 (parseShopifyJson keeps them).
+				json: false,
+				encoding: 'text',
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+				timeout: shopifyTransportSettings.timeoutMs,
+			})) as IN8nHttpFullResponse;
+		} catch (error) {
+			if (isNetworkError(error) && retries < shopifyTransportSettings.maxErrorRetries) {
+				retries++;
+				await wait(ctx, shopifyTransportSettings.baseDelayMs * 2 ** (retries - 1));
+				continue;
+			}
+			throw new NodeApiError(ctx.getNode(), error as JsonObject, {
+				message: `Shopify (${purpose}): ${(error as Error)?.message ?? 'request failed'}`,
+				itemIndex,
+			});
+		}
+		const status = response.statusCode;
+		if ((status === 429 || status >= 500) && retries < shopifyTransportSettings.maxErrorRetries) {
+			retries++;
+			const retryAfter = Number((response.headers ?? {})['retry-after']);
+			await wait(
+				ctx,
+				Number.isFinite(retryAfter) && retryAfter > 0
+					? retryAfter * 1000
+					: shopifyTransportSettings.baseDelayMs * 2 ** (retries - 1),
+			);
+			continue;
+		}
+		if (status < 200 || status >= 300) {
+			const hint =
+				status === 401 || status === 403 ? ' (check the access token and the app scopes)' : '';
+			throw apiError(
+				ctx,
+				req,
+				`HTTP ${status}${hint}: ${JSON.stringify(response.body ?? '').slice(0, 300)}`,
+				status,
+			);
+		}
+		const body = response.body as unknown;
+		if (typeof body !== 'string') return body as T;
+		try {
+			return parseShopifyJson(body) as T;
+		} catch (error) {
+			throw apiError(ctx, req, `the answer is not JSON: ${(error as Error).message}`, status);
+		}
 	}
 }

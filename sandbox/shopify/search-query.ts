@@ -1,6 +1,7 @@
 /**
  * Shopify's search syntax, the subset connections take in `query:`:
- * `sku:A OR sku:"B C"`, implicit or explicit AND, NOT / leading `-`, parentheses, `field:prefix*`.
+ * `sku:A OR sku:"B C"`, implicit or explicit AND, NOT / leading `-`, parentheses, `field:prefix*`,
+ * and ranges `updated_at:>'2026-01-01T00:00:00Z'` (also `>=`, `<`, `<=`).
  * Values match case-insensitively and exactly (a trailing `*` matches a prefix); a bare word
  * matches any of the connection's default fields. A field the connection does not know matches nothing.
  */
@@ -106,8 +107,27 @@ export function parseSearchQuery(text: string): Node | undefined {
 	return parseOr();
 }
 
+/** `field:>value`, `>=`, `<`, `<=`: dates compare as instants, other values as numbers or text. */
+function rangeMatches(actual: string, wanted: string): boolean | undefined {
+	const match = /^(>=|<=|>|<)(.+)$/.exec(wanted);
+	if (!match) return undefined;
+	const [, op, bound] = match;
+	const time = (v: string) => (/^\d{4}-\d{2}-\d{2}/.test(v) ? Date.parse(v) : NaN);
+	let order: number;
+	if (!Number.isNaN(time(actual)) && !Number.isNaN(time(bound))) order = time(actual) - time(bound);
+	else if (actual.trim() !== '' && !Number.isNaN(Number(actual)) && !Number.isNaN(Number(bound)))
+		order = Number(actual) - Number(bound);
+	else order = actual < bound ? -1 : actual > bound ? 1 : 0;
+	if (op === '>') return order > 0;
+	if (op === '>=') return order >= 0;
+	if (op === '<') return order < 0;
+	return order <= 0;
+}
+
 function valueMatches(actual: string | null | undefined, wanted: string, fuzzy: boolean): boolean {
 	if (actual === null || actual === undefined) return false;
+	const range = rangeMatches(actual, wanted);
+	if (range !== undefined) return range;
 	const a = actual.toLowerCase();
 	const w = wanted.toLowerCase();
 	if (w.endsWith('*')) return a.startsWith(w.slice(0, -1));

@@ -57,7 +57,21 @@ export const N8N_2_X: N8nRuntime = {
 	rebuildOnly: ['sqlite3', 'isolated-vm'],
 };
 
-export const RUNTIMES: Record<string, N8nRuntime> = { [N8N_2_8.name]: N8N_2_8, [N8N_2_X.name]: N8N_2_X };
+/**
+ * The newest n8n 1.x that runs on Node 20 (the machine's Node): 1.123.66 and later need isolated-vm 6,
+ * which does not build on Node 20.
+ */
+export const N8N_1_X: N8nRuntime = {
+	name: 'n8n-1.x',
+	folder: path.join(projectRoot, 'runtimes/n8n-1.x'),
+	version: '1.123.50',
+};
+
+export const RUNTIMES: Record<string, N8nRuntime> = {
+	[N8N_2_8.name]: N8N_2_8,
+	[N8N_2_X.name]: N8N_2_X,
+	[N8N_1_X.name]: N8N_1_X,
+};
 
 /** The runtime named by E2E_RUNTIME (default n8n 2.8.4 on the machine's Node). */
 export function runtimeFromEnv(value = process.env.E2E_RUNTIME): N8nRuntime {
@@ -181,6 +195,51 @@ export interface N8nOptions {
 	/** Extra environment, e.g. the Shopify preload settings. */
 	env?: Record<string, string>;
 	log?: (line: string) => void;
+	/**
+	 * Queue mode: `n8n worker` processes next to the main instance (which then only takes webhooks and
+	 * triggers and puts executions on the Redis queue). Needs `queue` settings.
+	 */
+	workers?: number;
+	queue?: QueueSettings;
+}
+
+/** Where queue mode keeps its state: Redis for the Bull queue, Postgres for everything n8n stores. */
+export interface QueueSettings {
+	redisPort: number;
+	postgresPort: number;
+	redisHost?: string;
+	postgresHost?: string;
+	postgresDatabase?: string;
+	postgresUser?: string;
+	postgresPassword?: string;
+}
+
+/** The environment a merchant sets on the main instance and every worker for queue mode. */
+export function queueModeEnv(queue: QueueSettings): Record<string, string> {
+	return {
+		EXECUTIONS_MODE: 'queue',
+		QUEUE_BULL_REDIS_HOST: queue.redisHost ?? '127.0.0.1',
+		QUEUE_BULL_REDIS_PORT: String(queue.redisPort),
+		DB_TYPE: 'postgresdb',
+		DB_POSTGRESDB_HOST: queue.postgresHost ?? '127.0.0.1',
+		DB_POSTGRESDB_PORT: String(queue.postgresPort),
+		DB_POSTGRESDB_DATABASE: queue.postgresDatabase ?? 'postgres',
+		DB_POSTGRESDB_USER: queue.postgresUser ?? 'postgres',
+		DB_POSTGRESDB_PASSWORD: queue.postgresPassword ?? '',
+		// Executions started in the editor run on the workers too, as the production ones do.
+		OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
+	};
+}
+
+/** One `n8n worker` process of a queue-mode instance. */
+export interface N8nWorker {
+	name: string;
+	pid(): number | undefined;
+	running(): boolean;
+	start(): Promise<void>;
+	/** Stops the worker with `signal` (SIGKILL: as a crash or an out-of-memory kill would). */
+	kill(signal?: NodeJS.Signals): Promise<void>;
+	output(): string;
 }
 
 export interface N8nInstance {
@@ -192,6 +251,8 @@ export interface N8nInstance {
 	start(): Promise<void>;
 	stop(): Promise<void>;
 	output(): string;
+	/** Queue mode only: the worker processes (started by start()). */
+	workers: N8nWorker[];
 }
 
 /** Prepares an isolated n8n user folder with this package installed as a community package. */
@@ -234,6 +295,7 @@ export async function createN8n(tarball: string, options: N8nOptions = {}): Prom
 		DB_SQLITE_POOL_SIZE: '4',
 		EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
 		GENERIC_TIMEZONE: 'Europe/Amsterdam',
+		...(options.queue ? queueModeEnv(options.queue) : {}),
 		...options.env,
 	};
 	const log = options.log ?? (() => undefined);
@@ -275,16 +337,90 @@ export async function createN8n(tarball: string, options: N8nOptions = {}): Prom
 		throw new Error(`n8n did not become ready:\n${output.slice(-4000)}`);
 	};
 
-	const stop = async (): Promise<void> => {
-		if (!child || child.exitCode !== null) return;
-		const exited = new Promise((resolve) => child?.once('exit', resolve));
-		child.kill('SIGTERM');
-		const timer = setTimeout(() => child?.kill('SIGKILL'), 15_000);
-		await exited;
-		clearTimeout(timer);
+	const workers: N8nWorker[] = [];
+	for (let i = 1; i <= (options.workers ?? 0); i++) {
+		workers.push(
+			createWorker(`worker-${i}`, runtime, {
+				...env,
+				// Each process has its own task-runner broker and health port.
+				N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+				QUEUE_HEALTH_CHECK_PORT: String(await freePort()),
+			}, log),
+		);
+	}
+
+	const startMain = start;
+	const startAll = async (): Promise<void> => {
+		await startMain();
+		for (const worker of workers) await worker.start();
 	};
 
-	return { url: `http://127.0.0.1:${port}`, port, userFolder, env, cli, start, stop, output: () => output };
+	const stop = async (): Promise<void> => {
+		for (const worker of workers) await worker.kill('SIGTERM');
+		await stopChild(child);
+	};
+
+	return {
+		url: `http://127.0.0.1:${port}`,
+		port,
+		userFolder,
+		env,
+		cli,
+		start: startAll,
+		stop,
+		output: () => output,
+		workers,
+	};
+}
+
+async function stopChild(child: ChildProcess | undefined, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+	if (!child || child.exitCode !== null || child.signalCode !== null) return;
+	const exited = new Promise((resolve) => child.once('exit', resolve));
+	child.kill(signal);
+	const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+	await exited;
+	clearTimeout(timer);
+}
+
+function createWorker(
+	name: string,
+	runtime: N8nRuntime,
+	env: NodeJS.ProcessEnv,
+	log: (line: string) => void,
+): N8nWorker {
+	let child: ChildProcess | undefined;
+	let output = '';
+	const running = () => !!child && child.exitCode === null && child.signalCode === null;
+	return {
+		name,
+		pid: () => child?.pid,
+		running,
+		output: () => output,
+		start: async () => {
+			if (running()) return;
+			const from = output.length;
+			child = spawn(nodeBinary(runtime), [n8nEntry(runtime), 'worker'], { env, stdio: 'pipe' });
+			const collect = (chunk: Buffer) => {
+				output += chunk.toString();
+				if (output.length > 2_000_000) output = output.slice(-1_000_000);
+			};
+			child.stdout?.on('data', collect);
+			child.stderr?.on('data', collect);
+			const deadline = Date.now() + 120_000;
+			while (Date.now() < deadline) {
+				if (!running()) throw new Error(`n8n ${name} exited early:\n${output.slice(-4000)}`);
+				if (/n8n worker is now ready/.test(output.slice(Math.max(0, from - 100)))) {
+					log(`n8n ${name} is running (pid ${child.pid})`);
+					return;
+				}
+				await new Promise((resolve) => setTimeout(resolve, 500));
+			}
+			throw new Error(`n8n ${name} did not become ready:\n${output.slice(-4000)}`);
+		},
+		kill: async (signal = 'SIGTERM') => {
+			await stopChild(child, signal);
+		},
+	};
 }
 
 /** Imports workflow files one by one so each keeps its own id, then publishes (activates) them. */

@@ -170,13 +170,25 @@ export class N8nRest {
 	}
 
 	/** Publishes (activates) a workflow's current version. */
+	/** n8n 2.x publishes with POST …/activate; n8n 1.x sets `active` with a PATCH of the workflow. */
 	async activateWorkflow(id: string): Promise<void> {
 		const workflow = await this.getWorkflow(id);
-		await this.call('POST', `/rest/workflows/${id}/activate`, { versionId: workflow.versionId });
+		try {
+			await this.call('POST', `/rest/workflows/${id}/activate`, { versionId: workflow.versionId });
+		} catch (error) {
+			if ((error as N8nRestError).status !== 404) throw error;
+			await this.call('PATCH', `/rest/workflows/${id}`, { versionId: workflow.versionId, active: true });
+		}
 	}
 
 	async deactivateWorkflow(id: string): Promise<void> {
-		await this.call('POST', `/rest/workflows/${id}/deactivate`, {});
+		try {
+			await this.call('POST', `/rest/workflows/${id}/deactivate`, {});
+		} catch (error) {
+			if ((error as N8nRestError).status !== 404) throw error;
+			const workflow = await this.getWorkflow(id);
+			await this.call('PATCH', `/rest/workflows/${id}`, { versionId: workflow.versionId, active: false });
+		}
 	}
 
 	/**

@@ -14,6 +14,7 @@ import { ShopifySandbox, startShopifySandbox } from '../../sandbox/shopify';
 import { createN8n, ensureN8nInstalled, freePort, N8N_2_8, N8nInstance, N8nRuntime, packPackage, projectRoot } from './n8n';
 import { okJson, trustSandboxCertificate } from './http';
 import { N8nRest, OAuthResult, Owner } from './rest';
+import { Service, startPostgres, startRedis } from './services';
 import { createTestCertificate, startTlsTerminator, TlsTerminator } from './tls';
 
 /** Names the templates use for their credentials; n8n links imported workflows by name + type. */
@@ -72,6 +73,13 @@ export interface StackOptions {
 	keepN8nFolder?: boolean;
 	/** Templates to activate; default all. */
 	activate?: (template: TemplateInfo) => boolean;
+	/**
+	 * n8n in queue mode: Redis and Postgres started for the run, a main instance and this many
+	 * `n8n worker` processes (default: one n8n process on SQLite).
+	 */
+	queueWorkers?: number;
+	/** Extra environment for every n8n process. */
+	n8nEnv?: Record<string, string>;
 	log?: (line: string) => void;
 }
 
@@ -83,6 +91,8 @@ export interface Stack {
 	owner: Owner;
 	templates: TemplateInfo[];
 	credentialIds: Record<keyof typeof CREDENTIAL_NAMES, string>;
+	/** Queue mode: the Redis and Postgres n8n runs on. */
+	services?: { redis: Service; postgres: Service };
 	/** How the Exact credential was connected: n8n's authorize URL and its callback page. */
 	oauth: OAuthResult;
 	/** The test certificate the sandboxes serve HTTPS with (PEM). */
@@ -127,6 +137,21 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 	log(`Exact Online sandbox: ${exact.baseUrl}`);
 	log(`Shopify sandbox: ${shopify.baseUrl} (${shopify.shopDomain})`);
 
+	let services: { redis: Service; postgres: Service } | undefined;
+	if (options.queueWorkers) {
+		const dataRoot = path.join(workDir, 'services');
+		const postgres = await step('startPostgres', () => startPostgres(dataRoot, log));
+		const redis = await step('startRedis', () => startRedis(dataRoot, log)).catch(async (error) => {
+			await postgres.stop();
+			throw error;
+		});
+		services = { redis, postgres };
+	}
+	const stopServices = async () => {
+		await services?.redis.stop();
+		await services?.postgres.stop();
+	};
+
 	const n8nPort = options.n8nPort ?? (await freePort());
 	const brokerPort = await freePort();
 	const n8n = await step('installPackage', () =>
@@ -140,7 +165,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 				NODE_OPTIONS: `--require ${path.join(projectRoot, 'scripts/lib/sandbox-hosts-preload.js')}`,
 				NODE_EXTRA_CA_CERTS: certificate.certFile,
 				SANDBOX_TLS_ROUTES: `*.myshopify.com=127.0.0.1:${shopify.port},ec.europa.eu=127.0.0.1:${vies.port}`,
+				...options.n8nEnv,
 			},
+			workers: options.queueWorkers,
+			queue: services && { redisPort: services.redis.port, postgresPort: services.postgres.port },
 		}),
 	);
 	const stopAll = async () => {
@@ -148,8 +176,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 		await vies.close();
 		await shopify.close();
 		await exact.close();
+		await stopServices();
 		if (!options.keepN8nFolder) {
-			for (const dir of ['n8n', 'pack']) rmSync(path.join(workDir, dir), { recursive: true, force: true });
+			for (const dir of ['n8n', 'pack', 'services']) rmSync(path.join(workDir, dir), { recursive: true, force: true });
 		}
 	};
 	try {
@@ -162,17 +191,40 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 		});
 		const templates = readTemplates(options.templateFiles);
 		await step('importAndActivate', async () => {
-			for (const t of templates) await rest.call('POST', '/rest/workflows', t.json);
+			await importTemplates(rest, templates);
 			await fillInWebhookSecret(rest, templates, exact);
 			if (options.pickDivision) await pickDivision(rest, templates, exact.division);
 			for (const t of templates.filter(options.activate ?? (() => true))) {
-				await rest.activateWorkflow(t.id);
-				log(`Activated "${t.name}"`);
+				try {
+					await rest.activateWorkflow(t.id);
+					log(`Activated "${t.name}"`);
+				} catch (error) {
+					// n8n 1.x does not activate a workflow whose only trigger is an Error Trigger; it runs
+					// error workflows without that (n8n 2.x publishes them like any other).
+					const nodes = (t.json.nodes ?? []) as Array<{ type: string }>;
+					const errorWorkflowOnly = nodes.some((n) => n.type === 'n8n-nodes-base.errorTrigger');
+					if (!errorWorkflowOnly || !/no node to start the workflow/.test((error as Error).message)) throw error;
+					log(`"${t.name}" is an error workflow: n8n ${runtime.version} runs it without activation`);
+				}
 			}
 			await waitForTriggerRegistrations(templates.filter(options.activate ?? (() => true)), exact, shopify);
 		});
 		const certificatePem = certificate.cert;
-		return { exact, shopify, n8n, rest, owner, templates, credentialIds, oauth, certificatePem, workDir, timings, stop: stopAll };
+		return {
+			exact,
+			shopify,
+			n8n,
+			rest,
+			owner,
+			templates,
+			credentialIds,
+			services,
+			oauth,
+			certificatePem,
+			workDir,
+			timings,
+			stop: stopAll,
+		};
 	} catch (error) {
 		const tail = n8n.output().slice(-3000);
 		await stopAll();
@@ -284,6 +336,31 @@ async function pickDivision(rest: N8nRest, templates: TemplateInfo[], division: 
 					parameters.division = { __rl: true, mode: 'id', value: String(division) };
 				}
 			}
+		});
+	}
+}
+
+/**
+ * Imports the templates as the editor's "Import from File" does. n8n 2.x keeps each template's id;
+ * n8n 1.x gives every imported workflow a new one, so the ids are taken from n8n's answers and the
+ * error workflow the templates name is pointed at the imported error handler's new id.
+ */
+async function importTemplates(rest: N8nRest, templates: TemplateInfo[]): Promise<void> {
+	const newIds = new Map<string, string>();
+	for (const t of templates) {
+		const created = await rest.call<{ id: string }>('POST', '/rest/workflows', t.json);
+		if (created.id !== t.id) newIds.set(t.id, created.id);
+		t.id = created.id;
+	}
+	if (newIds.size === 0) return;
+	for (const t of templates) {
+		const settings = (t.json.settings ?? {}) as Record<string, unknown>;
+		const errorWorkflow = newIds.get(String(settings.errorWorkflow ?? ''));
+		if (!errorWorkflow) continue;
+		const workflow = await rest.call<{ versionId: string }>('GET', `/rest/workflows/${t.id}`);
+		await rest.call('PATCH', `/rest/workflows/${t.id}`, {
+			versionId: workflow.versionId,
+			settings: { ...settings, errorWorkflow },
 		});
 	}
 }

@@ -38,7 +38,7 @@ describe('bench library on a tiny scenario', () => {
 			for (const run of [
 				scenario.ours.oneOrderPerExecution,
 				scenario.ours.batchPerExecution,
-				scenario.ours.batchWithoutAfterCreateCheck,
+				scenario.ours.batchWithAfterCreateCheck,
 				scenario.baseline,
 			]) {
 				expect(isPositiveInteger(run.exactCalls)).toBe(true);
@@ -69,7 +69,7 @@ describe('bench library on a tiny scenario', () => {
 		for (const run of [
 			throughput.oneOrderPerExecution,
 			throughput.batchPerExecution,
-			throughput.batchWithoutAfterCreateCheck,
+			throughput.batchWithAfterCreateCheck,
 			throughput.batchWithNeighbour,
 		]) {
 			expect(isPositiveInteger(run.exactCalls)).toBe(true);

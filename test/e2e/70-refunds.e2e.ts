@@ -6,6 +6,7 @@
 import { requestJson } from '../../scripts/lib/http';
 import { buildOrders } from '../../scripts/lib/orders';
 import { connect, E2E, Row, waitForIdle, waitForOrFailures } from './support/context';
+import { refundOfFirstLine } from './support/refunds';
 
 let e2e: E2E;
 /** #2401: NL consumer (21 % line first), #2402: German consumer under OSS. */
@@ -48,67 +49,45 @@ async function placeOrder(order: Json): Promise<Json> {
 	return res.body.order;
 }
 
-function money(amount: string, currency: string) {
-	return { shop_money: { amount, currency_code: currency }, presentment_money: { amount, currency_code: currency } };
-}
-
-/** A refund of one unit of the order's first line, shaped like Shopify's refunds/create payload. */
-function refundOfFirstLine(order: Json, refundId: number): Json {
-	const line = (order.line_items as Json[])[0];
-	const currency = String(order.currency);
-	const tax = (line.tax_lines as Json[]).reduce((sum, t) => sum + Number(t.price), 0) / Number(line.quantity);
-	const subtotal = Number(line.price).toFixed(2);
-	return {
-		id: refundId,
-		order_id: order.id,
-		created_at: '2026-11-20T10:00:00+01:00',
-		processed_at: '2026-11-20T10:00:00+01:00',
-		note: 'Returned by the customer',
-		restock: true,
-		admin_graphql_api_id: `gid://shopify/Refund/${refundId}`,
-		duties: [],
-		order_adjustments: [],
-		refund_shipping_lines: [],
-		refund_line_items: [
-			{
-				id: refundId + 1,
-				line_item_id: line.id,
-				quantity: 1,
-				restock_type: 'return',
-				location_id: null,
-				subtotal: Number(subtotal),
-				subtotal_set: money(subtotal, currency),
-				total_tax: tax,
-				total_tax_set: money(tax.toFixed(2), currency),
-				line_item: line,
-			},
-		],
-		transactions: [
-			{ id: refundId + 2, kind: 'refund', status: 'success', amount: subtotal, currency, gateway: 'shopify_payments' },
-		],
-	};
-}
-
-test('a refund becomes one credit note with the order line\'s item and VAT code, however often it is delivered', async () => {
+test("a refund becomes one credit note with the order line's item and VAT code, however often it is delivered", async () => {
 	const stored: Json[] = [];
 	for (const sample of samples) stored.push(await placeOrder(sample.order));
 	for (const sample of samples) {
-		await waitForOrFailures(e2e.rest, `sales order ${sample.name}`, () => salesOrder(sample.name), 180_000, 1000);
+		await waitForOrFailures(
+			e2e.rest,
+			`sales order ${sample.name}`,
+			() => salesOrder(sample.name),
+			180_000,
+			1000,
+		);
 	}
 	const refunds = stored.map((order, i) => refundOfFirstLine(order, 880_000_000 + i * 10));
 	// Every refund twice, the copies at the same moment.
-	const summary = await e2e.shopify.deliver('refunds/create', refunds, { copies: 2, concurrent: true });
+	const summary = await e2e.shopify.deliver('refunds/create', refunds, {
+		copies: 2,
+		concurrent: true,
+	});
 	expect(summary).toMatchObject({ deliveries: 4, failed: 0 });
 
 	for (const [i, sample] of samples.entries()) {
-		const [note] = await waitForOrFailures(e2e.rest, `credit note of ${sample.name}`, async () => {
-			const found = await creditNotes(sample.name);
-			return found.length ? found : undefined;
-		}, 180_000, 1000);
+		const [note] = await waitForOrFailures(
+			e2e.rest,
+			`credit note of ${sample.name}`,
+			async () => {
+				const found = await creditNotes(sample.name);
+				return found.length ? found : undefined;
+			},
+			180_000,
+			1000,
+		);
 		const order = (await salesOrder(sample.name)) as Row;
 		expect(note.OrderedBy).toBe(order.OrderedBy);
 		expect(String(note.Description)).toContain(String(refunds[i].id));
-		const [creditLine, ...others] = await linesOf('salesinvoice/SalesInvoiceLines', 'InvoiceID', note.InvoiceID);
+		const [creditLine, ...others] = await linesOf(
+			'salesinvoice/SalesInvoiceLines',
+			'InvoiceID',
+			note.InvoiceID,
+		);
 		expect(others).toEqual([]);
 		const orderLines = await linesOf('salesorder/SalesOrderLines', 'OrderID', order.OrderID);
 		const original = orderLines.find((l) => l.Item === creditLine.Item) as Row;

@@ -12,7 +12,7 @@ export const divisionLocator: INodeProperties = {
 	type: 'resourceLocator',
 	default: { mode: 'list', value: '' },
 	description:
-		"The Exact Online administration (division) to work in. Leave empty to use the user's current division in Exact.",
+		"The Exact Online administration (division) to work in. Empty: the user's current division, i.e. the administration the user last opened in Exact, read at most every 10 minutes per credential; every output names the division used (exactDivision) and warns (divisionWarning) when it changed since an earlier run. Choose one to book in a fixed administration.",
 	modes: [
 		{
 			displayName: 'From List',

@@ -10,6 +10,23 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { failedItem } from '../../shared/failedItem';
 import { recordRun, summarized } from '../../shared/runSummary';
 import { getExactCallCount } from './transport';
+import { divisionUsed } from './transport/division';
+
+/**
+ * Names the division the node worked in on each of its outputs (`exactDivision`), and carries the
+ * warning when the user's current division changed since an earlier run (`divisionWarning`).
+ */
+function withDivision(ctx: IExecuteFunctions, out: INodeExecutionData[]): INodeExecutionData[] {
+	const use = divisionUsed(ctx);
+	if (!use) return out;
+	for (const item of out) {
+		if (item.json.error !== undefined) continue;
+		item.json = { ...item.json, exactDivision: use.division };
+		if (use.warning) item.json.divisionWarning = use.warning;
+		else delete item.json.divisionWarning;
+	}
+	return out;
+}
 
 export type ItemOperation = (
 	itemIndex: number,
@@ -94,7 +111,7 @@ export async function runPerItem(
 		}
 	}
 	recordRun(this, out, failed);
-	return [summarized(out)];
+	return [summarized(withDivision(this, out))];
 }
 
 /**
@@ -146,5 +163,5 @@ export async function runBatch(
 		);
 	}
 	recordRun(this, out, failed);
-	return [summarized(out)];
+	return [summarized(withDivision(this, out))];
 }

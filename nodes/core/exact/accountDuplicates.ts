@@ -56,3 +56,16 @@ function compareAge(a: AccountCandidate, b: AccountCandidate): number {
 export function accountToKeep<T extends AccountCandidate>(accounts: T[]): T | undefined {
 	return [...accounts].sort(compareAge)[0];
 }
+
+/**
+ * The delivery address to keep among copies one customer's concurrent orders added (Exact has no
+ * unique key on addresses): the oldest, by Created, then the lowest ID; the same choice in every run.
+ */
+export function addressToKeep<T extends { ID: string; Created?: unknown }>(
+	addresses: T[],
+): T | undefined {
+	return [...addresses].sort(
+		(a, b) =>
+			createdAt(a.Created) - createdAt(b.Created) || plain(a.ID.toLowerCase(), b.ID.toLowerCase()),
+	)[0];
+}

@@ -41,30 +41,41 @@ function isEntry(value: unknown): value is CacheEntry<unknown> {
 }
 
 export class MasterDataCache<T> {
-	private readonly entries = new Map<string, CacheEntry<T>>();
+	private readonly entries: Map<string, CacheEntry<T>>;
 	private dirty = false;
 	hits = 0;
 	misses = 0;
 
-	/** `raw` is what an earlier execution stored (anything unreadable starts an empty cache). */
+	/**
+	 * `raw` is what an earlier execution stored (anything unreadable starts an empty cache).
+	 * `shared`: entries kept by the caller beyond this execution (e.g. in process memory, where
+	 * concurrent executions see each other's finds); `raw` entries are merged into it when newer.
+	 */
 	constructor(
 		raw: unknown,
 		private readonly now: number,
 		private readonly limits: CacheLimits = DEFAULT_CACHE_LIMITS,
+		shared?: Map<string, CacheEntry<T>>,
 	) {
+		this.entries = shared ?? new Map<string, CacheEntry<T>>();
 		const state = raw as Partial<CacheState<T>> | undefined;
 		if (!state || state.version !== 1 || !state.entries || typeof state.entries !== 'object') {
 			this.dirty = raw !== undefined;
 			return;
 		}
 		for (const [key, entry] of Object.entries(state.entries)) {
-			if (isEntry(entry) && this.fresh(entry)) this.entries.set(key, entry as CacheEntry<T>);
-			else this.dirty = true;
+			if (!isEntry(entry) || !this.fresh(entry)) {
+				this.dirty = true;
+				continue;
+			}
+			const known = this.entries.get(key);
+			if (!known || known.at < entry.at) this.entries.set(key, { ...(entry as CacheEntry<T>) });
 		}
 	}
 
 	private fresh(entry: CacheEntry<T> | CacheEntry<unknown>): boolean {
-		return entry.at <= this.now && this.now - entry.at < this.limits.ttlMs;
+		// An entry another execution confirmed after this one started (shared entries) is fresh too.
+		return this.now - entry.at < this.limits.ttlMs;
 	}
 
 	/** True when the state must be written back. */
@@ -92,7 +103,15 @@ export class MasterDataCache<T> {
 
 	/** Stores a value just confirmed by Exact (found or created). */
 	set(key: string, value: T): void {
+		this.entries.delete(key);
 		this.entries.set(key, { v: value, at: this.now, used: this.now });
+		// Bounded also while the entries live on between executions: the least recently used go.
+		while (this.entries.size > Math.max(0, this.limits.maxEntries)) {
+			let oldest: [string, CacheEntry<T>] | undefined;
+			for (const pair of this.entries) if (!oldest || pair[1].used < oldest[1].used) oldest = pair;
+			if (!oldest) break;
+			this.entries.delete(oldest[0]);
+		}
 		this.dirty = true;
 	}
 
@@ -218,8 +237,9 @@ export function openCache<T>(
 	now: number,
 	reset = false,
 	limits: CacheLimits = DEFAULT_CACHE_LIMITS,
+	shared?: Map<string, CacheEntry<T>>,
 ): MasterDataCache<T> {
-	const cache = new MasterDataCache<T>(staticData[slot], now, limits);
+	const cache = new MasterDataCache<T>(staticData[slot], now, limits, shared);
 	if (reset) cache.clear();
 	return cache;
 }

@@ -22,6 +22,7 @@ const ENDPOINTS = [
 	'POST|DELETE /__sandbox/vies/invalid {vatNumbers: []}',
 	'GET /__sandbox/webhooks, DELETE /__sandbox/webhooks/deliveries',
 	'GET|DELETE /__sandbox/rate',
+	'PUT /__sandbox/user {currentDivision}',
 ];
 
 function parse(body: string): unknown {
@@ -112,6 +113,14 @@ async function dispatch(
 	const state = /^\/__sandbox\/state\/(.+)$/.exec(path);
 	if (state && method === 'GET')
 		return jsonReply(200, readState(core, divisionOf(core, q.get('division')), state[1], base));
+	if (route === 'PUT /__sandbox/user') {
+		// The user opens another administration in Exact: current/Me answers it from now on.
+		const division = Number(obj(input).currentDivision);
+		if (!core.user.divisions.includes(division) || !core.store.division(division))
+			throw new AdminError(400, `currentDivision must be one of ${core.user.divisions.join(', ')}`);
+		core.user.currentDivision = division;
+		return jsonReply(200, { currentDivision: division });
+	}
 	if (route === 'GET /__sandbox/calls') {
 		const prefix = q.get('pathPrefix');
 		const calls = core.calls.entries.filter((c) => !prefix || c.path.startsWith(prefix));

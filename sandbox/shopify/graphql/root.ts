@@ -2,7 +2,8 @@
 import type { SandboxCore } from '../core';
 import { gid, parseGid } from '../ids';
 import { filterBySearch } from '../search-query';
-import type { InventoryItem, Location, Product, Variant } from '../state';
+import { sortedOrders } from '../orders';
+import type { InventoryItem, Location, Product, StoredOrder, Variant } from '../state';
 import type { CasFamily } from '../versions';
 import { deliverInBackground } from '../webhooks/deliver';
 import { connectionOf, type ConnectionArgs } from './connection';
@@ -11,6 +12,67 @@ import { shopifyPaymentsAccount } from './payouts';
 import { GroupView, ItemView, LevelView, LocationView, ProductView, VariantView } from './views';
 
 type SearchArgs = ConnectionArgs & { query?: string | null };
+
+function text(value: unknown): string | null {
+	return typeof value === 'string' ? value : value == null ? null : String(value);
+}
+
+/** The Order fields the sandbox serves, read from the stored REST JSON. */
+function orderView(order: StoredOrder): Record<string, unknown> {
+	const b = order.body;
+	return {
+		id: gid('Order', order.id),
+		legacyResourceId: order.id,
+		name: text(b.name) ?? '',
+		createdAt: text(b.created_at) ?? order.createdAt,
+		updatedAt: text(b.updated_at) ?? order.createdAt,
+		processedAt: text(b.processed_at),
+		cancelledAt: text(b.cancelled_at),
+		test: b.test === true,
+	};
+}
+
+function orderField(order: StoredOrder, field: string): string | null | undefined {
+	const b = order.body;
+	switch (field) {
+		case 'id':
+			return order.id;
+		case 'name':
+			return text(b.name);
+		case 'created_at':
+			return text(b.created_at) ?? order.createdAt;
+		case 'updated_at':
+			return text(b.updated_at) ?? order.createdAt;
+		case 'processed_at':
+			return text(b.processed_at);
+		case 'financial_status':
+			return text(b.financial_status);
+		case 'test':
+			return String(b.test === true);
+		case 'status':
+			return b.cancelled_at ? 'cancelled' : b.closed_at ? 'closed' : 'open';
+		default:
+			return undefined;
+	}
+}
+
+const ORDER_SORT: Record<string, (o: StoredOrder) => string | number> = {
+	CREATED_AT: (o) => Date.parse(orderField(o, 'created_at') ?? '') || 0,
+	UPDATED_AT: (o) => Date.parse(orderField(o, 'updated_at') ?? '') || 0,
+	PROCESSED_AT: (o) => Date.parse(orderField(o, 'processed_at') ?? '') || 0,
+	ORDER_NUMBER: (o) => Number(o.body.order_number ?? 0),
+};
+
+/** Orders by the sort key, ties (and ID) by id, as Shopify pages them. */
+function ordersSorted(core: SandboxCore, sortKey: string | undefined): StoredOrder[] {
+	const list = sortedOrders(core);
+	const key = sortKey ? ORDER_SORT[sortKey] : undefined;
+	if (!key) return list;
+	return list
+		.map((o, i) => ({ o, i, k: key(o) }))
+		.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : a.i - b.i))
+		.map((x) => x.o);
+}
 
 function variantField(core: SandboxCore, v: Variant, field: string): string | null | undefined {
 	switch (field) {
@@ -144,6 +206,12 @@ export function rootValue(core: SandboxCore, family: CasFamily): Record<string, 
 			return item && level ? new LevelView(state, item, level) : null;
 		},
 		shopifyPaymentsAccount: () => shopifyPaymentsAccount(core),
+		orders: (args: SearchArgs & { sortKey?: string }) =>
+			connectionOf(
+				filterBySearch(ordersSorted(core, args.sortKey), args.query, orderField, ['name']),
+				args,
+				orderView,
+			),
 		inventorySetQuantities: ({ input }: { input: SetInput }) => {
 			const result = inventorySetQuantities(state, family, input);
 			if (result.group) announceLevels(core, result.group.changes);

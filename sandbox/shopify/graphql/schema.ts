@@ -31,6 +31,20 @@ type Query {
 	inventoryItem(id: ID!): InventoryItem
 	inventoryLevel(id: ID!): InventoryLevel
 	shopifyPaymentsAccount: ShopifyPaymentsAccount
+	orders(${CONNECTION_ARGS}, query: String, sortKey: OrderSortKeys = ID): OrderConnection!
+}
+
+enum OrderSortKeys { ID CREATED_AT UPDATED_AT PROCESSED_AT ORDER_NUMBER }
+
+type Order {
+	id: ID!
+	legacyResourceId: String!
+	name: String!
+	createdAt: DateTime!
+	updatedAt: DateTime!
+	processedAt: DateTime
+	cancelledAt: DateTime
+	test: Boolean!
 }
 
 type Mutation {
@@ -122,6 +136,7 @@ ${connection('InventoryLevel')}
 ${connection('ShopifyPaymentsPayout')}
 ${connection('ShopifyPaymentsBalanceTransaction')}
 ${PAYOUTS_SDL.replace(/CONNECTION_ARGS/g, CONNECTION_ARGS)}
+${connection('Order')}
 
 type InventorySetQuantitiesPayload {
 	inventoryAdjustmentGroup: InventoryAdjustmentGroup

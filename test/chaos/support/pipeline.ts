@@ -20,29 +20,31 @@ export interface NodeSet {
 	account: INodeType;
 	item: INodeType;
 	salesOrder: INodeType;
+	/** A process of a queue-mode n8n: the After Create Checks are on, as the README advises. */
+	queueMode?: boolean;
 }
 
 const ROOT = path.join(__dirname, '..', '..', '..');
-const NODE_FILES: Record<keyof NodeSet, [string, string]> = {
+const NODE_FILES: Record<Exclude<keyof NodeSet, 'queueMode'>, [string, string]> = {
 	map: ['nodes/ShopifyToExact/ShopifyToExact.node', 'ShopifyToExact'],
 	vat: ['nodes/ExactOnline/VatResolver/ExactOnlineVatResolver.node', 'ExactOnlineVatResolver'],
 	account: ['nodes/ExactOnline/Account/ExactOnlineAccount.node', 'ExactOnlineAccount'],
 	item: ['nodes/ExactOnline/Item/ExactOnlineItem.node', 'ExactOnlineItem'],
 	salesOrder: ['nodes/ExactOnline/SalesOrder/ExactOnlineSalesOrder.node', 'ExactOnlineSalesOrder'],
 };
-const TEMPLATE_TYPES: Record<keyof NodeSet, string> = {
+const TEMPLATE_TYPES: Record<Exclude<keyof NodeSet, 'queueMode'>, string> = {
 	map: 'shopifyToExact',
 	vat: 'exactOnlineVatResolver',
 	account: 'exactOnlineAccount',
 	item: 'exactOnlineItem',
 	salesOrder: 'exactOnlineSalesOrder',
 };
-const STEPS: Array<keyof NodeSet> = ['map', 'vat', 'account', 'item', 'salesOrder'];
+const STEPS: Array<keyof typeof TEMPLATE_TYPES> = ['map', 'vat', 'account', 'item', 'salesOrder'];
 
 function instantiate(): NodeSet {
-	const set = {} as Record<keyof NodeSet, INodeType>;
+	const set = {} as Record<keyof typeof NODE_FILES, INodeType>;
 	for (const [key, [file, name]] of Object.entries(NODE_FILES) as Array<
-		[keyof NodeSet, [string, string]]
+		[keyof typeof NODE_FILES, [string, string]]
 	>) {
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
 		const Ctor = require(path.join(ROOT, file))[name] as new () => INodeType;
@@ -55,7 +57,8 @@ function instantiate(): NodeSet {
 export const sharedNodes = (): NodeSet => instantiate();
 
 /** The nodes in their own module registry: like a second n8n process (queue mode), no shared
- * memory; its transport gets the same short test timings as the shared one. */
+ * memory; its transport gets the same short test timings as the shared one. Its Account and Sales
+ * Order nodes run with After Create Check 'Remove Own Duplicate', as queue mode needs. */
 export function isolatedNodes(): NodeSet {
 	let set: NodeSet | undefined;
 	jest.isolateModules(() => {
@@ -64,7 +67,7 @@ export function isolatedNodes(): NodeSet {
 			configureExactTransport(patch: typeof FAST_TRANSPORT): void;
 		};
 		transport.configureExactTransport(FAST_TRANSPORT);
-		set = instantiate();
+		set = { ...instantiate(), queueMode: true };
 	});
 	return set as NodeSet;
 }
@@ -73,13 +76,22 @@ const template = JSON.parse(
 	readFileSync(path.join(ROOT, 'workflows', 'shopify-orders-to-exact.json'), 'utf8'),
 ) as { nodes: Array<{ type: string; parameters: INodeParameters }> };
 
-function templateParameters(env: ChaosEnv, step: keyof NodeSet): INodeParameters {
+function templateParameters(
+	env: ChaosEnv,
+	step: keyof typeof TEMPLATE_TYPES,
+	queueMode = false,
+): INodeParameters {
 	const node = template.nodes.find((n) => n.type.endsWith(`.${TEMPLATE_TYPES[step]}`));
 	if (!node) throw new Error(`template has no ${TEMPLATE_TYPES[step]} node`);
 	const parameters = JSON.parse(JSON.stringify(node.parameters)) as IDataObject;
 	if (parameters.division)
 		parameters.division = { __rl: true, mode: 'id', value: String(env.division) };
 	if (step === 'vat') parameters.viesBaseUrl = env.viesBaseUrl;
+	if (queueMode && (step === 'account' || step === 'salesOrder'))
+		parameters.options = {
+			...(parameters.options as IDataObject),
+			afterCreateCheck: 'removeNewer',
+		};
 	return parameters as INodeParameters;
 }
 
@@ -118,7 +130,7 @@ export async function runOrderWorkflow(
 		if (items.length === 0) break;
 		const result = await runNode({
 			node: nodes[step],
-			parameters: templateParameters(env, step),
+			parameters: templateParameters(env, step, nodes.queueMode),
 			items,
 			credentials: env.store,
 			continueOnFail: true,

@@ -4,6 +4,7 @@
  * process the keyed lock makes the second run wait and find the first one's account; across
  * processes the After Create Check removes the later copy.
  */
+import { clearProcessMemory } from '../../../nodes/ExactOnline/shared/processMemory';
 import { ExactOnlineAccount } from '../../../nodes/ExactOnline/Account/ExactOnlineAccount.node';
 import type { INodeType } from 'n8n-workflow';
 
@@ -130,6 +131,39 @@ describe('Account: Find or Create From Order when runs race', () => {
 		});
 	});
 
+	it('keeps one new delivery address of a known customer when two processes add it at the same moment (After Create Check)', async () => {
+		const OtherAccount = inOtherProcess(
+			() =>
+				// eslint-disable-next-line @typescript-eslint/no-require-imports
+				require('../../../nodes/ExactOnline/Account/ExactOnlineAccount.node')
+					.ExactOnlineAccount as new () => INodeType,
+		);
+		const customer = customers(1, 991)[0];
+		await kit.run(node, params, [documentFor({ number: 2512, customer })]);
+		const moved = { ...customer, street: 'Oudegracht 231', postcode: '3511 NK' };
+		const doc = documentFor({ number: 2513, customer: moved });
+		await delayPosts('crm/Addresses', 800, 2);
+		await kit.clearCalls();
+		const results = await Promise.all([
+			kit.run(node, removeNewer, [doc]),
+			kit.run(new OtherAccount(), removeNewer, [doc], { credentialId: 'second-credential' }),
+		]);
+		// Both looked up before either added it, so both added it: the race really happened…
+		expect(await kit.calls('crm/Addresses', 'POST')).toHaveLength(2);
+		const [account] = await accountsOf(customer);
+		const addresses = (await deliveryAddressesOf(String(account.ID))).filter(
+			(a) => a.AddressLine1 === 'Oudegracht 231',
+		);
+		// …and the later copy was deleted again; both orders use the one that stays.
+		expect(addresses).toHaveLength(1);
+		expect(results.map((r) => refOf(r.items[0].json).deliveryAddressId)).toEqual([
+			addresses[0].ID,
+			addresses[0].ID,
+		]);
+		const warnings = results.map((r) => String(r.items[0].json.warning ?? ''));
+		expect(warnings.filter((w) => /added first by a concurrent run; removed this run's copy/.test(w))).toHaveLength(1);
+	});
+
 	it("uses the older account, with its contact, and deletes its own when another process stored the customer while this run's create was on its way", async () => {
 		const customer = customers(1, 984)[0];
 		const doc = documentFor({ number: 2505, customer });
@@ -196,7 +230,7 @@ describe('Account: Find or Create From Order when runs race', () => {
 		expect(await accountsOf(customer)).toHaveLength(2);
 	});
 
-	it('costs no extra call for a found customer and exactly one account lookup for a created one', async () => {
+	it('costs no extra call for a found customer, one account and one delivery-address lookup for a created one, none for one this process remembers', async () => {
 		const calls = async (run: () => Promise<unknown>) => {
 			await kit.clearCalls();
 			await run();
@@ -210,7 +244,15 @@ describe('Account: Find or Create From Order when runs race', () => {
 			async () =>
 				await kit.run(node, removeNewer, [documentFor({ number: 2509, customer: checked })]),
 		);
-		expect(created).toEqual([...unchecked, 'GET Accounts']);
+		expect(created).toEqual([...unchecked, 'GET Addresses', 'GET Accounts']);
+		// This process remembers the account it created: the next order of that customer costs nothing.
+		const remembered = await calls(
+			async () =>
+				await kit.run(node, removeNewer, [documentFor({ number: 2511, customer: checked })]),
+		);
+		expect(remembered).toEqual([]);
+		// After a restart (memory gone, no static data here) it is looked up, with no extra check.
+		clearProcessMemory();
 		const found = await calls(
 			async () =>
 				await kit.run(node, removeNewer, [documentFor({ number: 2510, customer: checked })]),

@@ -80,7 +80,13 @@ describe('Account: generic operations', () => {
 			[{}],
 		);
 		expect(all.items.length).toBeGreaterThanOrEqual(2);
-		expect(Object.keys(all.items[0].json).sort()).toEqual(['ID', 'Name', 'action', 'exactCalls']);
+		expect(Object.keys(all.items[0].json).sort()).toEqual([
+			'ID',
+			'Name',
+			'action',
+			'exactCalls',
+			'exactDivision',
+		]);
 		const limited = await kit.run(node, { operation: 'getAll', limit: 1 }, [{}]);
 		expect(limited.items).toHaveLength(1);
 	});
@@ -132,6 +138,7 @@ describe('Account: generic operations', () => {
 			Phone: '030-7654321',
 			action: 'updated',
 			exactCalls: 1,
+			exactDivision: kit.division,
 		});
 		const [put] = await kit.calls();
 		expect(put.method).toBe('PUT');

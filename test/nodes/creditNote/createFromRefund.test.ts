@@ -3,7 +3,7 @@
  * by the order flow first (Account → Item → Sales Order), then a Shopify refund of it, mapped by
  * the Shopify to Exact node's Map Refund, becomes one credit note.
  */
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeType } from 'n8n-workflow';
 
 import { ExactOnlineCreditNote } from '../../../nodes/ExactOnline/CreditNote/ExactOnlineCreditNote.node';
 import type { EnrichedOrderDocument } from '../../../nodes/core/document';
@@ -13,7 +13,8 @@ import { CredentialStore } from '../../helpers/credentials';
 import { runNode } from '../../helpers/harness';
 import { runChain } from '../flow/chain';
 import { ITEMS } from '../flow/documents';
-import { filterOf, startKit } from '../flow/exactTestKit';
+import { admin } from '../../helpers/exactSandbox';
+import { filterOf, inOtherProcess, startKit } from '../flow/exactTestKit';
 import type { Kit } from '../flow/exactTestKit';
 import { customers, shopifyOrder } from '../flow/syntheticOrders';
 
@@ -153,6 +154,7 @@ describe('Credit Note: Create From Refund', () => {
 	let kit: Kit;
 	beforeAll(async () => {
 		kit = await startKit();
+		await kit.addCredential('second-credential');
 	});
 	afterAll(async () => kit.close());
 
@@ -230,6 +232,46 @@ describe('Credit Note: Create From Refund', () => {
 		expect(out.reason).toMatch(/^already booked as credit note /);
 		expect((await kit.calls()).map((c) => c.method)).toEqual(['GET', 'GET']);
 		expect(await creditNotes(kit, '#6102')).toHaveLength(1);
+	});
+
+	it('keeps one credit note when two processes book the same refund at the same moment (After Create Check)', async () => {
+		const OtherCreditNote = inOtherProcess(
+			() =>
+				// eslint-disable-next-line @typescript-eslint/no-require-imports
+				require('../../../nodes/ExactOnline/CreditNote/ExactOnlineCreditNote.node')
+					.ExactOnlineCreditNote as new () => INodeType,
+		);
+		const shopifyOrder = order(6105);
+		await importOrder(kit, shopifyOrder);
+		const doc = await mapRefund(shopifyOrder, refund(shopifyOrder, 9100009, 1, false));
+		const removeNewer = { ...create, options: { afterCreateCheck: 'removeNewer' } };
+		// Both POSTs held back, so both runs look up before either credit note exists.
+		await admin(kit.sandbox, 'POST', 'faults', {
+			method: 'POST',
+			pathPrefix: `/api/v1/${kit.division}/salesinvoice/SalesInvoices`,
+			delayMs: 600,
+			count: 2,
+		});
+		await kit.clearCalls();
+		const results = await Promise.all([
+			kit.run(node, removeNewer, [doc]),
+			kit.run(new OtherCreditNote(), removeNewer, [doc], { credentialId: 'second-credential' }),
+		]);
+		const outputs = results.map((r) => r.items[0].json as Json);
+		// The race really happened (two POSTs), and the later copy was deleted again: both runs
+		// delete it (the second gets a 404, which means done).
+		expect(await kit.calls('salesinvoice/SalesInvoices', 'POST')).toHaveLength(2);
+		const deletes = await kit.calls('salesinvoice/SalesInvoices', 'DELETE');
+		expect(deletes.filter((c) => c.status === 204)).toHaveLength(1);
+		expect(new Set(deletes.map((c) => c.path)).size).toBe(1);
+		const notes = await creditNotes(kit, '#6105');
+		expect(notes).toHaveLength(1);
+		expect(deletes[0].path).not.toContain(String(notes[0].InvoiceID));
+		expect(outputs.map((o) => o.invoiceId)).toEqual([notes[0].InvoiceID, notes[0].InvoiceID]);
+		expect(outputs.map((o) => o.action).sort()).toEqual(['created', 'skipped']);
+		const loser = outputs.find((o) => o.action === 'skipped') as Json;
+		expect(loser.reason).toBe('duplicate removed');
+		expect(String(loser.warning)).toMatch(/created first by a concurrent run; removed copies/);
 	});
 
 	it('books a second refund of the same order separately, every line negative as Exact requires', async () => {

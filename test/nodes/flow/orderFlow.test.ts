@@ -4,6 +4,7 @@
  * exactly once, delivering every order twice more changes nothing, and the Exact calls per order
  * are measured for a new shop, for known customers and items, and per single-order execution.
  */
+import { clearProcessMemory } from '../../../nodes/ExactOnline/shared/processMemory';
 import { runChain } from './chain';
 import { ITEMS, mapSpecs } from './documents';
 import { startKit } from './exactTestKit';
@@ -252,6 +253,8 @@ describe('order flow: 200 Shopify orders into Exact', () => {
 		}).map((spec, i) => ({ ...spec, customer: customers(1, 501 + i * 2)[0] }));
 		const single = async (list: typeof known) => {
 			for (const doc of mapSpecs(list)) {
+				// Each as the first order after a restart (nothing remembered in process memory).
+				clearProcessMemory();
 				const result = await runChain(kit, [doc]);
 				expect(result.errors).toEqual([]);
 				expect(result.orders[0].action).toBe('created');

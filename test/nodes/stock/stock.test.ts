@@ -301,3 +301,55 @@ describe('Exact Online Stock: get changes', () => {
 		expect(await exactCalls(env.sandbox)).toHaveLength(0);
 	});
 });
+
+describe('Exact Online Stock: get changes, a burst of stock webhooks', () => {
+	const copy = (data: IDataObject): IDataObject => JSON.parse(JSON.stringify(data)) as IDataObject;
+	const coalesced = {
+		operation: 'getChanges',
+		output: 'warehouse',
+		options: { coalesceSeconds: 1 },
+	};
+	const stockReads = async () =>
+		(await exactCalls(env.sandbox)).filter((c) =>
+			c.path.endsWith('/sync/Inventory/StockPositions'),
+		);
+
+	it('executions that arrive together share one read; the first outputs every change, the others nothing', async () => {
+		const synced = await run(coalesced, { staticData: {} });
+		expect(synced.items).toHaveLength(10);
+		// Five positions change, five webhooks start five executions from the same static data.
+		for (const n of [1, 2, 3, 4, 5]) await setStock(env.sandbox, skuOf(n), '1', 100 + n);
+		await clearExactCalls(env.sandbox);
+		const before = copy(synced.staticData);
+		const runs = await Promise.all(
+			[1, 2, 3, 4, 5].map(async () => await run(coalesced, { staticData: copy(before) })),
+		);
+		for (const r of runs) expect(r.error).toBeUndefined();
+		const withRows = runs.filter((r) => r.items.length > 0);
+		expect(withRows).toHaveLength(1);
+		expect(withRows[0].items.map((i) => [i.json.sku, i.json.quantity]).sort()).toEqual(
+			[1, 2, 3, 4, 5].map((n) => [skuOf(n), 100 + n]),
+		);
+		expect(await stockReads()).toHaveLength(1);
+
+		// A later execution whose static data predates that read (saved meanwhile by another run)
+		// reads from where this process got to: nothing is sent twice.
+		await clearExactCalls(env.sandbox);
+		const late = await run(coalesced, { staticData: copy(before) });
+		expect(late.items).toEqual([]);
+		expect(await stockReads()).toHaveLength(1);
+	});
+
+	it('without coalescing each execution reads the same changes again', async () => {
+		const plain = { operation: 'getChanges', output: 'warehouse' };
+		const synced = await run(plain, { staticData: {} });
+		await setStock(env.sandbox, skuOf(1), '1', 77);
+		await clearExactCalls(env.sandbox);
+		const before = copy(synced.staticData);
+		const runs = await Promise.all(
+			[1, 2, 3].map(async () => await run(plain, { staticData: copy(before) })),
+		);
+		expect(runs.map((r) => r.items.length)).toEqual([1, 1, 1]);
+		expect(await stockReads()).toHaveLength(3);
+	});
+});

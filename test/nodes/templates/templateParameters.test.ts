@@ -26,6 +26,7 @@ import { ExactOnlineStock } from '../../../nodes/ExactOnline/Stock/ExactOnlineSt
 import { ExactOnlineTrigger } from '../../../nodes/ExactOnline/Trigger/ExactOnlineTrigger.node';
 import { ExactOnlineVatResolver } from '../../../nodes/ExactOnline/VatResolver/ExactOnlineVatResolver.node';
 import { ShopifyInventory } from '../../../nodes/ShopifyInventory/ShopifyInventory.node';
+import { ShopifyOrders } from '../../../nodes/ShopifyOrders/ShopifyOrders.node';
 import { ShopifyPayouts } from '../../../nodes/ShopifyPayouts/ShopifyPayouts.node';
 import { ShopifyToExact } from '../../../nodes/ShopifyToExact/ShopifyToExact.node';
 import { runLoadOptions, startKit } from '../flow/exactTestKit';
@@ -44,6 +45,7 @@ const NODES: INodeType[] = [
 	new ExactOnlineTrigger(),
 	new ExactOnlineVatResolver(),
 	new ShopifyInventory(),
+	new ShopifyOrders(),
 	new ShopifyPayouts(),
 	new ShopifyToExact(),
 ];

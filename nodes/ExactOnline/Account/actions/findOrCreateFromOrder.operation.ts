@@ -19,8 +19,15 @@ import type {
 import { documentOutput, readOrderDocument } from '../../../core/exact/orderDocumentInput';
 import { runBatch } from '../../shared/runner';
 import type { BatchResult } from '../../shared/runner';
-import { cacheScope, openCache, readsCache, saveCache } from '../../../core/exact/masterDataCache';
-import type { CachedAccount } from '../../../core/exact/masterDataCache';
+import {
+	cacheScope,
+	DEFAULT_CACHE_LIMITS,
+	openCache,
+	readsCache,
+	saveCache,
+} from '../../../core/exact/masterDataCache';
+import type { CacheEntry, CachedAccount } from '../../../core/exact/masterDataCache';
+import { memoryScope, sharedMap } from '../../shared/processMemory';
 import { EXACT_CREDENTIAL, getExactCallCount, resolveDivision } from '../../shared/transport';
 import type { AfterCreateCheck } from './fromOrder/afterCreateCheck';
 import { CachingAccountResolver } from './fromOrder/cachingResolver';
@@ -145,18 +152,18 @@ const properties: INodeProperties[] = [
 						name: 'Report Duplicates',
 						value: 'report',
 						description:
-							'Look the customer up again after creating an account and warn if another run created one too',
+							'Look the customer (or delivery address) up again after creating it and warn if another run created one too',
 					},
 					{
 						name: 'Remove Own Duplicate',
 						value: 'removeNewer',
 						description:
-							"As Report, and delete this run's account if a concurrent run created the customer first (the oldest account stays and is used)",
+							"As Report, and delete this run's account or delivery address if a concurrent run created it first (the oldest stays and is used)",
 					},
 				],
 				default: 'none',
 				description:
-					'Protection against two runs creating the same new customer at the same moment, e.g. in queue mode (costs one call per new account)',
+					'Protection against two runs creating the same new customer or delivery address at the same moment, e.g. on two queue-mode workers (costs one call per new account or address)',
 			},
 			{
 				displayName: 'Delivery Address',
@@ -172,7 +179,7 @@ const properties: INodeProperties[] = [
 				type: 'boolean',
 				default: true,
 				description:
-					'Whether to remember which Exact account (and delivery address) each customer got, so a returning customer costs no lookup. Kept with the workflow for 24 hours (up to 5,000 customers); only saved by successful runs of the active workflow. A remembered account that was deleted or merged in Exact is noticed only when a new delivery address is added to it; otherwise the sales order fails: then turn on Reset Cache once, or retry the failed execution (a retry looks everything up again). Not used while Update Contact Data is on.',
+					'Whether to remember which Exact account (and delivery address) each customer got, so a returning customer costs no lookup. Kept for 24 hours (up to 5,000 customers per credential and division) in the memory of this n8n process, shared at once by all runs, even those at the same moment, and with the workflow (saved by successful runs of the active workflow) so it survives a restart. In queue mode each worker has its own memory. A remembered account that was deleted or merged in Exact is noticed only when a new delivery address is added to it; otherwise the sales order fails: then turn on Reset Cache once, or retry the failed execution (a retry looks everything up again). Not used while Update Contact Data is on.',
 			},
 			{
 				displayName: 'Reset Cache',
@@ -235,17 +242,27 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		};
 		const remember = options.rememberRecords !== false;
 		const staticData = remember || options.resetCache ? this.getWorkflowStaticData('node') : null;
+		const division = staticData ? await resolveDivision.call(this, 0) : 0;
+		// Shared by the concurrent executions of this process; static data carries it over a restart.
 		const cache = staticData
-			? openCache<CachedAccount>(staticData, ACCOUNT_CACHE_SLOT, Date.now(), options.resetCache)
+			? openCache<CachedAccount>(
+					staticData,
+					ACCOUNT_CACHE_SLOT,
+					Date.now(),
+					options.resetCache,
+					DEFAULT_CACHE_LIMITS,
+					sharedMap<CacheEntry<CachedAccount>>(
+						ACCOUNT_CACHE_SLOT,
+						await memoryScope(this, division),
+						DEFAULT_CACHE_LIMITS.maxEntries,
+					),
+				)
 			: null;
 		const resolver =
 			cache && remember
 				? new CachingAccountResolver(this, settings, resolverOptions, {
 						cache,
-						scope: cacheScope(
-							this.getNode().credentials?.[EXACT_CREDENTIAL]?.id,
-							await resolveDivision.call(this, 0),
-						),
+						scope: cacheScope(this.getNode().credentials?.[EXACT_CREDENTIAL]?.id, division),
 						read: readsCache(true, this.getMode()) && !resolverOptions.updateContactData,
 					})
 				: new AccountResolver(this, settings, resolverOptions);

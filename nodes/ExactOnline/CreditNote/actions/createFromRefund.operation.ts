@@ -13,12 +13,14 @@ import type {
 } from 'n8n-workflow';
 
 import { readRefundDocument } from '../../../core/exact/creditNoteDraft';
-import type { CreditNoteOptions, WhenNotInvoiced } from '../../../core/exact/creditNoteDraft';
+import type { WhenNotInvoiced } from '../../../core/exact/creditNoteDraft';
 import type { RefundDocument } from '../../../core/mapping/refund';
+import type { AfterCreateCheck } from '../../shared/afterCreateCheck';
 import { runBatch } from '../../shared/runner';
 import type { BatchResult } from '../../shared/runner';
 import { getExactCallCount } from '../../shared/transport';
 import { CreditNoteBooker } from './fromRefund/booker';
+import type { BookerOptions } from './fromRefund/booker';
 
 const properties: INodeProperties[] = [
 	{
@@ -41,6 +43,33 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
+			{
+				displayName: 'After Create Check',
+				name: 'afterCreateCheck',
+				type: 'options',
+				options: [
+					{
+						name: 'None',
+						value: 'none',
+						description: 'Trust the lookup before the create',
+					},
+					{
+						name: 'Report Duplicates',
+						value: 'report',
+						description:
+							'Look the refund up again after creating and warn if another run credited the same refund',
+					},
+					{
+						name: 'Remove Own Duplicate',
+						value: 'removeNewer',
+						description:
+							"As Report, and delete this run's credit note if a concurrent run booked the same refund first (the lowest invoice number stays)",
+					},
+				],
+				default: 'none',
+				description:
+					'Protection against two runs (e.g. on two queue-mode workers) booking the same refund at the same moment (costs one call per new credit note)',
+			},
 			{
 				displayName: 'Order Not Invoiced Yet',
 				name: 'whenNotInvoiced',
@@ -72,10 +101,17 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-function readOptions(ctx: IExecuteFunctions): CreditNoteOptions {
-	const raw = ctx.getNodeParameter('options', 0, {}) as { whenNotInvoiced?: WhenNotInvoiced };
+function readOptions(ctx: IExecuteFunctions): BookerOptions {
+	const raw = ctx.getNodeParameter('options', 0, {}) as {
+		whenNotInvoiced?: WhenNotInvoiced;
+		afterCreateCheck?: AfterCreateCheck;
+	};
 	const journal = String(ctx.getNodeParameter('journal', 0, '70') ?? '').trim() || '70';
-	return { journal, whenNotInvoiced: raw.whenNotInvoiced === 'fail' ? 'fail' : 'credit' };
+	return {
+		journal,
+		whenNotInvoiced: raw.whenNotInvoiced === 'fail' ? 'fail' : 'credit',
+		afterCreateCheck: raw.afterCreateCheck ?? 'none',
+	};
 }
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

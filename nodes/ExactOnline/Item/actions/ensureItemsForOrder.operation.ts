@@ -88,7 +88,7 @@ const properties: INodeProperties[] = [
 				type: 'boolean',
 				default: true,
 				description:
-					'Whether to remember the Exact item of each item code, so an order of known products costs no item lookup. Kept with the workflow for 24 hours (up to 5,000 codes); only saved by successful runs of the active workflow. Items that are not sales items are not remembered. A remembered item that was deleted in Exact makes the sales order fail: then turn on Reset Cache once, or retry the failed execution (a retry looks everything up again).',
+					'Whether to remember the Exact item of each item code, so an order of known products costs no item lookup. Kept for 24 hours (up to 5,000 codes per credential and division) in the memory of this n8n process, shared at once by all runs, even those at the same moment, and with the workflow (saved by successful runs of the active workflow) so it survives a restart. In queue mode each worker has its own memory. Items that are not sales items are not remembered. A remembered item that was deleted in Exact makes the sales order fail: then turn on Reset Cache once, or retry the failed execution (a retry looks everything up again).',
 			},
 			{
 				displayName: 'Reset Cache',

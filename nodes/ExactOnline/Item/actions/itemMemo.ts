@@ -7,12 +7,14 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { codeKey } from '../../../core/exact/itemDraft';
 import {
 	cacheScope,
+	DEFAULT_CACHE_LIMITS,
 	itemCacheKey,
 	openCache,
 	readsCache,
 	saveCache,
 } from '../../../core/exact/masterDataCache';
-import type { CachedItem } from '../../../core/exact/masterDataCache';
+import type { CacheEntry, CachedItem } from '../../../core/exact/masterDataCache';
+import { memoryScope, sharedMap } from '../../shared/processMemory';
 import { EXACT_CREDENTIAL, resolveDivision } from '../../shared/transport';
 import type { ItemRecord } from './common';
 
@@ -35,15 +37,26 @@ export async function openItemMemo(
 	const remember = options.rememberRecords !== false;
 	if (!remember && !options.resetCache) return NO_MEMO;
 	const staticData = ctx.getWorkflowStaticData('node');
-	const cache = openCache<CachedItem>(staticData, ITEM_CACHE_SLOT, Date.now(), options.resetCache);
+	const division = await resolveDivision.call(ctx, 0);
+	// Shared by the concurrent executions of this process; static data carries it over a restart.
+	const shared = sharedMap<CacheEntry<CachedItem>>(
+		ITEM_CACHE_SLOT,
+		await memoryScope(ctx, division),
+		DEFAULT_CACHE_LIMITS.maxEntries,
+	);
+	const cache = openCache<CachedItem>(
+		staticData,
+		ITEM_CACHE_SLOT,
+		Date.now(),
+		options.resetCache,
+		DEFAULT_CACHE_LIMITS,
+		shared,
+	);
 	if (!remember) {
 		saveCache(staticData, ITEM_CACHE_SLOT, cache);
 		return NO_MEMO;
 	}
-	const scope = cacheScope(
-		ctx.getNode().credentials?.[EXACT_CREDENTIAL]?.id,
-		await resolveDivision.call(ctx, 0),
-	);
+	const scope = cacheScope(ctx.getNode().credentials?.[EXACT_CREDENTIAL]?.id, division);
 	const read = readsCache(true, ctx.getMode());
 	return {
 		recall(codes) {

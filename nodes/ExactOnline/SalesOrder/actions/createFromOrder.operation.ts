@@ -17,7 +17,9 @@ import { assertSalesOrderReady } from '../../../core/exact/salesOrderDraft';
 import type { GatewayCondition, LinePricing } from '../../../core/exact/salesOrderDraft';
 import { runBatch } from '../../shared/runner';
 import type { BatchResult } from '../../shared/runner';
-import { getExactCallCount } from '../../shared/transport';
+import { readsCache } from '../../../core/exact/masterDataCache';
+import { getExactCallCount, resolveDivision } from '../../shared/transport';
+import { openImportedOrders } from './fromOrder/importedOrders';
 import { OrderImporter } from './fromOrder/importer';
 import type { AfterCreateCheck, ImportOptions } from './fromOrder/importer';
 
@@ -76,7 +78,8 @@ const properties: INodeProperties[] = [
 					{
 						name: 'None',
 						value: 'none',
-						description: 'Trust the lookup before the create (2 calls per order)',
+						description:
+							'Trust the lookup before the create (at most 2 calls per order): right for a single n8n process',
 					},
 					{
 						name: 'Report Duplicates',
@@ -93,7 +96,7 @@ const properties: INodeProperties[] = [
 				],
 				default: 'none',
 				description:
-					'Protection against two runs importing the same order at the same moment (costs one call per new order)',
+					'For queue mode (several n8n processes importing orders): protection against two processes importing the same order at the same moment, at one Exact call per new order. A single n8n process needs None: its runs never create the same YourRef twice.',
 			},
 			{
 				displayName: 'Deliver Immediately',
@@ -161,6 +164,14 @@ const properties: INodeProperties[] = [
 						],
 					},
 				],
+			},
+			{
+				displayName: 'Remember Imported Orders',
+				name: 'rememberImportedOrders',
+				type: 'boolean',
+				default: true,
+				description:
+					"Whether this n8n process remembers the orders it imported or found (by YourRef, per credential and division, 24 hours, up to 20,000), so a repeated webhook of an imported order costs no Exact call. Kept in memory only: after a restart, and in queue mode for another worker's orders, the YourRef is looked up in Exact as before. Off while Deliver Immediately is on, and for a retried execution.",
 			},
 			{
 				displayName: 'Require VAT Code on Every Line',
@@ -231,15 +242,24 @@ interface RawOptions {
 	noteAsRemarks?: boolean;
 	gatewayConditions?: { rules?: GatewayCondition[] };
 	requireVatCode?: boolean;
+	rememberImportedOrders?: boolean;
 	roundingDifference?: 'fail' | 'line';
 	roundingItemCode?: string;
 	roundingMaxCents?: number;
 	roundingVatCode?: string;
 }
 
-function readOptions(ctx: IExecuteFunctions): ImportOptions {
+async function readOptions(ctx: IExecuteFunctions): Promise<ImportOptions> {
 	const raw = ctx.getNodeParameter('options', 0, {}) as RawOptions;
+	// A remembered order's delivery status would be stale: Deliver Immediately always looks up.
+	const remember =
+		raw.rememberImportedOrders !== false &&
+		raw.deliverImmediately !== true &&
+		readsCache(true, ctx.getMode());
 	return {
+		importedOrders: remember
+			? await openImportedOrders(ctx, await resolveDivision.call(ctx, 0))
+			: undefined,
 		paymentCondition: String(ctx.getNodeParameter('paymentCondition', 0, '') ?? ''),
 		gatewayConditions: raw.gatewayConditions?.rules ?? [],
 		shippingMethod: String(ctx.getNodeParameter('shippingMethod', 0, '') ?? '').trim() || null,
@@ -268,7 +288,7 @@ function naming(error: Error, doc: EnrichedOrderDocument): Error {
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	return await runBatch.call(this, async (items) => {
-		const options = readOptions(this);
+		const options = await readOptions(this);
 		const importer = new OrderImporter(this, options);
 		const docs: Array<EnrichedOrderDocument | Error> = items.map((item, i) => {
 			try {

@@ -33,6 +33,7 @@ import type { StockFigure, StockPosition } from '../../../core/stock/types';
 import { errorForItem } from '../../shared/runner';
 import { getExactCallCount, resolveDivision } from '../../shared/transport';
 import { readChangedPositions, readItemPositions } from '../stockReads';
+import { coalescedRead, laterCursor } from './coalesce';
 import {
 	figureProperty,
 	positionFields,
@@ -114,6 +115,15 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 		options: [
 			{
+				displayName: 'Coalesce Changes (Seconds)',
+				name: 'coalesceSeconds',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 0,
+				description:
+					"For a workflow started by Exact's stock webhooks: read the changes at most once per this many seconds. The first webhook of a burst waits, the ones that arrive meanwhile join its read and output nothing, so a burst of orders costs one read instead of one per changed position and leaves Exact's 60 calls a minute to the orders. Shared within one n8n process (in queue mode per worker). 0: every run reads at once.",
+			},
+			{
 				displayName: 'Reset Cursor',
 				name: 'resetCursor',
 				type: 'boolean',
@@ -179,7 +189,50 @@ async function getChanges(ctx: IExecuteFunctions): Promise<INodeExecutionData[][
 	}
 	const keep = warehouseFilter(readWarehouseList(ctx, 'warehouses', 0));
 	const store = ctx.getWorkflowStaticData('node');
-	const { cursor, fullSync } = readCursor(store, division, options.resetCursor === true);
+	const reset = options.resetCursor === true;
+	const coalesceMs = Math.max(0, Number(options.coalesceSeconds ?? 0)) * 1000;
+	const readDelta = async (cursorInMemory?: string) => {
+		const stored = readCursor(store, division, reset);
+		const cursor = reset ? stored.cursor : laterCursor(stored.cursor, cursorInMemory);
+		const fullSync = stored.fullSync && cursor === stored.cursor;
+		return await readChanges(ctx, {
+			division,
+			figure,
+			output,
+			map,
+			keep,
+			store,
+			cursor,
+			fullSync,
+			callsBefore,
+		});
+	};
+	if (coalesceMs > 0 && !reset) {
+		const read = await coalescedRead(ctx, division, coalesceMs, readDelta);
+		// Another run's read covered this run's changes.
+		if (!read.reader || !read.result) return [[]];
+		return read.result;
+	}
+	return (await readDelta()).result;
+}
+
+interface DeltaRequest {
+	division: number;
+	figure: StockFigure;
+	output: string;
+	map: WarehouseMap;
+	keep: (p: StockPosition) => boolean;
+	store: IDataObject;
+	cursor: string;
+	fullSync: boolean;
+	callsBefore: number;
+}
+
+async function readChanges(
+	ctx: IExecuteFunctions,
+	request: DeltaRequest,
+): Promise<{ result: INodeExecutionData[][]; cursor: string }> {
+	const { division, figure, output, map, keep, store, cursor, fullSync, callsBefore } = request;
 
 	const changed = latestPerPosition(await readChangedPositions(ctx, division, cursor));
 	const relevant = changed.filter(keep);
@@ -210,5 +263,8 @@ async function getChanges(ctx: IExecuteFunctions): Promise<INodeExecutionData[][
 		cursor: next,
 		...leftOut,
 	};
-	return [rows.map((json) => ({ json: { ...json, ...summary }, pairedItem: { item: 0 } }))];
+	return {
+		result: [rows.map((json) => ({ json: { ...json, ...summary }, pairedItem: { item: 0 } }))],
+		cursor: next,
+	};
 }

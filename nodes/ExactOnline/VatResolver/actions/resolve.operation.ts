@@ -55,7 +55,7 @@ export const description: INodeProperties[] = [
 				typeOptions: { minValue: 0 },
 				default: 60,
 				description:
-					"How long the division's VAT codes loaded by one run are reused by the next runs of the active workflow, saving one Exact call per run. An order that needs a code the remembered list lacks reloads the list at once. 0 loads them in every run.",
+					"How long the division's VAT codes loaded by one run are reused, saving one Exact call per run. Kept in the memory of this n8n process (shared at once by all runs using this credential and division, even those at the same moment) and with the workflow, so they survive a restart; in queue mode each worker loads them once. An order that needs a code the remembered list lacks reloads the list at once. 0 loads them in every run.",
 			},
 			{
 				displayName: 'Shipping VAT',

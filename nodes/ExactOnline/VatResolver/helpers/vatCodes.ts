@@ -1,12 +1,14 @@
 /**
  * The division's VAT codes: one GET vat/VATCodes per execution and division, or none when an
- * earlier run of the workflow remembered them (workflow static data, for `rememberMinutes`).
+ * earlier or concurrent run remembered them (process memory, then workflow static data, for
+ * `rememberMinutes`).
  */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { ExactVatCode } from '../../../core/vat';
 import { SALES_VAT_CODES, VAT_CODE_FIELDS } from '../../shared/methods/vatCodes';
 import { exactGetAll, resolveDivision } from '../../shared/transport';
+import { memoryScope, sharedMap } from '../../shared/processMemory';
 import { credentialKey, executionKey } from '../../shared/transport/context';
 
 export interface DivisionVatCodes {
@@ -74,9 +76,21 @@ export interface VatCodesForRun extends DivisionVatCodes {
 	fromEarlierRun: boolean;
 }
 
+/** What this process remembers per credential, site and division: shared by concurrent runs. */
+interface SharedCodes {
+	at: number;
+	execution?: string;
+	/** The load in flight or done; concurrent executions wait for the same one. */
+	codes: Promise<ExactVatCode[]>;
+}
+
+const MAX_SHARED_DIVISIONS = 100;
+
 /**
  * The codes for this item: remembered ones while younger than `rememberMinutes` (0 = never), else
- * loaded (once per execution) and remembered. `fresh` skips what was remembered, e.g. after the
+ * loaded (once per execution) and remembered. Remembered first in this process's memory, shared by
+ * the executions that overlap (a load in flight is awaited, not repeated), then in the node's static
+ * data, which carries them over a restart. `fresh` skips what was remembered, e.g. after the
  * remembered codes lacked one the order needs.
  */
 export async function vatCodesForRun(
@@ -91,12 +105,40 @@ export async function vatCodesForRun(
 	const division = await resolveDivision.call(ctx, itemIndex);
 	const execution = executionKey(ctx);
 	const now = Date.now();
-	const cached = fresh ? undefined : remembered(store, division, now, rememberMinutes * 60_000);
+	const maxAgeMs = rememberMinutes * 60_000;
+	const shared = sharedMap<SharedCodes>(
+		VAT_CODE_CACHE_SLOT,
+		await memoryScope(ctx, undefined, itemIndex),
+		MAX_SHARED_DIVISIONS,
+	);
+	const key = String(division);
+	const inMemory = fresh ? undefined : shared.get(key);
+	if (inMemory && now - inMemory.at < maxAgeMs) {
+		try {
+			const vatCodes = await inMemory.codes;
+			const fromEarlierRun = !execution || inMemory.execution !== execution;
+			return { division, vatCodes, fromEarlierRun };
+		} catch {
+			// The other execution's load failed: load here (below).
+		}
+	}
+	const cached = fresh ? undefined : remembered(store, division, now, maxAgeMs);
 	if (cached) {
 		const fromEarlierRun = !execution || cached.execution !== execution;
+		shared.set(key, {
+			at: cached.at,
+			execution: cached.execution,
+			codes: Promise.resolve(cached.codes),
+		});
 		return { division, vatCodes: cached.codes, fromEarlierRun };
 	}
-	const loaded = await loadVatCodesOnce(ctx, itemIndex, fresh);
+	const loading = loadVatCodesOnce(ctx, itemIndex, fresh);
+	const entry: SharedCodes = { at: now, execution, codes: loading.then((l) => l.vatCodes) };
+	shared.set(key, entry);
+	entry.codes.catch(() => {
+		if (shared.get(key) === entry) shared.delete(key);
+	});
+	const loaded = await loading;
 	const slot = (store[VAT_CODE_CACHE_SLOT] ?? {}) as Record<string, RememberedCodes>;
 	store[VAT_CODE_CACHE_SLOT] = {
 		...slot,

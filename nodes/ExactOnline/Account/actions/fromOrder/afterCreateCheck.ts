@@ -8,13 +8,17 @@
  */
 import type { IExecuteFunctions, NodeApiError } from 'n8n-workflow';
 
-import { accountToKeep, sameCustomerAccounts } from '../../../../core/exact/accountDuplicates';
+import {
+	accountToKeep,
+	addressToKeep,
+	sameCustomerAccounts,
+} from '../../../../core/exact/accountDuplicates';
 import { accountLookupTerms } from '../../../../core/exact/accountMatch';
 import type { AccountKeys, AccountMatchSettings } from '../../../../core/exact/accountMatch';
 import { eq, lit } from '../../../../core/exact/filter';
 import { entityKeyPath, exactGetAll, exactRequest } from '../../../shared/transport';
-import type { AccountRecord } from './lookup';
-import { lookupAccounts } from './lookup';
+import type { AccountRecord, AddressKey, AddressRecord } from './lookup';
+import { lookupAccounts, lookupDeliveryAddresses } from './lookup';
 
 export type { AfterCreateCheck } from '../../../shared/afterCreateCheck';
 import type { AfterCreateCheck } from '../../../shared/afterCreateCheck';
@@ -88,4 +92,63 @@ export async function checkCreatedAccount(
 			warnings: [`The new ${what}, and could not be removed: ${reason}`],
 		};
 	}
+}
+
+/**
+ * The same check for a delivery address this run added: the account's addresses on that line read
+ * back (one call); with several copies of the address every run keeps the oldest, and with
+ * 'removeNewer' a run whose copy is not the oldest deletes it (before any order uses it) and goes
+ * on with the oldest.
+ */
+export async function checkCreatedAddress(
+	ctx: IExecuteFunctions,
+	created: AddressRecord,
+	key: AddressKey,
+	sameAddress: (address: AddressRecord) => boolean,
+	mode: AfterCreateCheck,
+	itemIndex: number,
+): Promise<{ address: AddressRecord; warnings: string[] }> {
+	const found = (await lookupDeliveryAddresses(ctx, [key], itemIndex)).filter(
+		(a) => sameId(a.ID, created.ID) || sameAddress(a),
+	);
+	const own = { address: created, warnings: [] as string[] };
+	if (found.length < 2) return own;
+	const keeper = addressToKeep(found) as AddressRecord;
+	if (mode === 'report') {
+		return {
+			...own,
+			warnings: [
+				`Duplicate: ${found.length} delivery addresses ${created.AddressLine1 ?? ''} on one account`,
+			],
+		};
+	}
+	if (sameId(keeper.ID, created.ID)) return own;
+	try {
+		await exactRequest.call(ctx, {
+			method: 'DELETE',
+			path: entityKeyPath('crm/Addresses', created.ID),
+			itemIndex,
+			writeCheck: async () => {
+				const still = (await lookupDeliveryAddresses(ctx, [key], itemIndex)).some((a) =>
+					sameId(a.ID, created.ID),
+				);
+				return still ? undefined : {};
+			},
+		});
+	} catch (error) {
+		if ((error as { httpCode?: unknown }).httpCode !== '404') {
+			return {
+				address: keeper,
+				warnings: [
+					`Delivery address ${created.ID} duplicates ${keeper.ID}, added first by a concurrent run, and could not be removed: ${(error as Error).message}`,
+				],
+			};
+		}
+	}
+	return {
+		address: keeper,
+		warnings: [
+			`Delivery address ${created.AddressLine1 ?? created.ID} was added first by a concurrent run; removed this run's copy`,
+		],
+	};
 }

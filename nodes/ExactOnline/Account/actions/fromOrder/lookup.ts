@@ -31,6 +31,7 @@ export interface AddressRecord {
 	City?: string | null;
 	Country?: string | null;
 	Main?: boolean | null;
+	Created?: string | null;
 }
 
 export interface ContactRecord {
@@ -51,6 +52,7 @@ export const ADDRESS_FIELDS = [
 	'City',
 	'Country',
 	'Main',
+	'Created',
 ];
 export const CONTACT_FIELDS = [
 	'ID',

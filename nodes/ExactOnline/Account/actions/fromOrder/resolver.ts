@@ -35,7 +35,7 @@ import { icpAccountCheck, icpVatNumber } from '../../../../core/exact/accountIcp
 import { eq, lit } from '../../../../core/exact/filter';
 import { orderLabel } from '../../../../core/exact/orderDocumentInput';
 import { exactGetAll, resolveDivision } from '../../../shared/transport';
-import { checkCreatedAccount } from './afterCreateCheck';
+import { checkCreatedAccount, checkCreatedAddress } from './afterCreateCheck';
 import type { AfterCreateCheck } from './afterCreateCheck';
 import {
 	addressLockKey,
@@ -444,7 +444,22 @@ export class AccountResolver {
 			return found.find((a) => addressSignature(a) === signature);
 		})) as unknown as AddressRecord;
 		markCreated([lockKey]);
-		this.addresses.push(created);
-		return created.ID;
+		const mode = this.options.afterCreateCheck ?? 'none';
+		if (mode === 'none') {
+			this.addresses.push(created);
+			return created.ID;
+		}
+		// Another process (queue-mode worker) may have added the same address at the same moment.
+		const checked = await checkCreatedAddress(
+			this.ctx,
+			{ ...created, Account: created.Account ?? account.ID },
+			key,
+			(a) => addressSignature(a) === signature,
+			mode,
+			itemIndex,
+		);
+		warnings.push(...checked.warnings);
+		this.addresses.push(checked.address);
+		return checked.address.ID;
 	}
 }

@@ -8,9 +8,14 @@
  * posted with a writeCheck on that key, so a lost answer is resolved by a lookup, never by a second
  * credit note. Creates are serialised per (division, refund) in this process, and a run whose
  * lookup is older than a create of this process looks the key up again.
+ *
+ * Across processes (queue-mode workers) that lock does not reach: with "After Create Check" the
+ * booker looks the key up once more after its POST; when several credit notes carry it, every run
+ * keeps the lowest InvoiceNumber (the same choice everywhere) and, with 'removeNewer', deletes the
+ * other copies (a 404 means another run deleted it already), so exactly one credit note stays.
  */
 import { NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, NodeApiError } from 'n8n-workflow';
 
 import {
 	creditNoteBody,
@@ -22,7 +27,13 @@ import type { CreditNoteOptions, OrderForCreditNote } from '../../../../core/exa
 import { orderToKeep } from '../../../../core/exact/salesOrderDraft';
 import type { RefundDocument } from '../../../../core/mapping/refund';
 import { createCreationLog, createKeyedLock } from '../../../shared/keyedLock';
-import { exactLookup, exactRequest, resolveDivision } from '../../../shared/transport';
+import type { AfterCreateCheck } from '../../../shared/afterCreateCheck';
+import {
+	entityKeyPath,
+	exactLookup,
+	exactRequest,
+	resolveDivision,
+} from '../../../shared/transport';
 import { findItemsByCodes } from '../../../Item/actions/common';
 
 const withRefundLock = createKeyedLock();
@@ -45,6 +56,10 @@ const ORDER_SELECT = [
 ];
 
 const INVOICE_SELECT = ['InvoiceID', 'InvoiceNumber', 'YourRef', 'Description', 'Type', 'AmountFC'];
+
+export interface BookerOptions extends CreditNoteOptions {
+	afterCreateCheck: AfterCreateCheck;
+}
 
 export interface InvoiceRecord {
 	InvoiceID: string;
@@ -91,7 +106,7 @@ export class CreditNoteBooker {
 
 	constructor(
 		private readonly ctx: IExecuteFunctions,
-		private readonly options: CreditNoteOptions,
+		private readonly options: BookerOptions,
 	) {}
 
 	/** The batched lookups: orders with lines, earlier credit notes, items not on their order. */
@@ -188,8 +203,79 @@ export class CreditNoteBooker {
 			}
 			const result = await this.create(doc, order, itemIndex);
 			creations.mark(key);
+			if (this.options.afterCreateCheck !== 'none') {
+				const kept = await this.checkDuplicates(doc, result.ref, itemIndex, result.warnings);
+				if (kept) return { ref: kept, warnings: result.warnings };
+			}
 			return result;
 		});
+	}
+
+	/**
+	 * After a create: the refund's credit notes in Exact. Returns the credit note to report instead
+	 * of this run's when this run's copy was removed; null when this run's stays.
+	 */
+	private async checkDuplicates(
+		doc: RefundDocument,
+		created: CreditNoteRef,
+		itemIndex: number,
+		warnings: string[],
+	): Promise<CreditNoteRef | null> {
+		const yourRef = doc.references.yourRef.trim();
+		const all = (await this.findInvoices([yourRef], itemIndex)).filter(
+			(i) => i.InvoiceID === created.id || isCreditNoteOf(i, doc),
+		);
+		if (!all.some((i) => i.InvoiceID === created.id))
+			all.push({ InvoiceID: created.id, InvoiceNumber: created.number });
+		if (all.length < 2) return null;
+		const keeper = creditNoteToKeep(all);
+		const copies = all.filter((i) => i.InvoiceID !== keeper.InvoiceID);
+		const numbers = copies.map((i) => i.InvoiceNumber ?? i.InvoiceID).join(', ');
+		if (this.options.afterCreateCheck === 'report') {
+			warnings.push(
+				`Duplicate: credit notes ${all.map((i) => i.InvoiceNumber ?? i.InvoiceID).join(', ')} all book refund ${doc.references.refundId}`,
+			);
+			return null;
+		}
+		// Every run removes every copy but the lowest InvoiceNumber, so a copy whose POST answer was
+		// lost goes too; deleting twice is harmless (404).
+		for (const copy of copies) await this.removeCopy(copy, yourRef, itemIndex);
+		if (keeper.InvoiceID === created.id) {
+			warnings.push(
+				`Removed credit note(s) ${numbers} for the same refund, created by a concurrent run`,
+			);
+			return null;
+		}
+		warnings.push(
+			`Credit note ${keeper.InvoiceNumber ?? keeper.InvoiceID} for refund ${doc.references.refundId} was created first by a concurrent run; removed copies ${numbers}`,
+		);
+		return {
+			...created,
+			id: keeper.InvoiceID,
+			number: keeper.InvoiceNumber ?? null,
+			action: 'skipped',
+			reason: 'duplicate removed',
+		};
+	}
+
+	/** Deletes a copy; a 404 means another run (or a retried DELETE) removed it already. */
+	private async removeCopy(copy: InvoiceRecord, yourRef: string, itemIndex: number): Promise<void> {
+		try {
+			await exactRequest.call(this.ctx, {
+				method: 'DELETE',
+				path: entityKeyPath('salesinvoice/SalesInvoices', copy.InvoiceID),
+				itemIndex,
+				writeCheck: async () => {
+					const still = (await this.findInvoices([yourRef], itemIndex)).some(
+						(i) => i.InvoiceID === copy.InvoiceID,
+					);
+					return still ? undefined : {};
+				},
+			});
+		} catch (error) {
+			// The transport's errors are NodeApiErrors already; a 404 means the copy is gone.
+			if ((error as { httpCode?: unknown }).httpCode !== '404') throw error as NodeApiError;
+		}
 	}
 
 	private async create(
@@ -236,4 +322,14 @@ export class CreditNoteBooker {
 			warnings: draft.warnings,
 		};
 	}
+}
+
+/** The credit note every run keeps: the lowest InvoiceNumber, then the lowest id (same everywhere). */
+export function creditNoteToKeep(invoices: InvoiceRecord[]): InvoiceRecord {
+	return [...invoices].sort(
+		(a, b) =>
+			Number(a.InvoiceNumber ?? Number.MAX_SAFE_INTEGER) -
+				Number(b.InvoiceNumber ?? Number.MAX_SAFE_INTEGER) ||
+			a.InvoiceID.localeCompare(b.InvoiceID),
+	)[0];
 }

@@ -39,6 +39,7 @@ import {
 import { findOrdersByYourRefs, orderLines } from '../common';
 import type { OrderRecord } from '../common';
 import { APPROVED, ensureApproved } from '../delivery/approve';
+import type { ImportedOrders } from './importedOrders';
 import { createdSince, markCreated, refKey, withRefLock } from './refLock';
 
 export type { AfterCreateCheck } from '../../../shared/afterCreateCheck';
@@ -57,6 +58,8 @@ export interface RoundingOptions {
 export interface ImportOptions extends SalesOrderOptions {
 	deliverImmediately: boolean;
 	afterCreateCheck: AfterCreateCheck;
+	/** Orders this process imported, by YourRef (see importedOrders.ts); undefined = look up all. */
+	importedOrders?: ImportedOrders;
 	rounding: RoundingOptions;
 }
 
@@ -101,11 +104,16 @@ export class OrderImporter {
 
 	async prefetch(docs: EnrichedOrderDocument[]): Promise<void> {
 		this.lookedUpAt = Date.now();
+		const memory = this.options.importedOrders;
+		const known = memory
+			? docs.map((d) => memory.get(d.references.yourRef)).filter((o) => o !== undefined)
+			: [];
+		const knownRefs = new Set(known.map((o) => String(o.YourRef ?? '').trim()));
 		const found = await findOrdersByYourRefs(
 			this.ctx,
-			docs.map((d) => d.references.yourRef),
+			docs.map((d) => d.references.yourRef).filter((r) => !knownRefs.has(r.trim())),
 		);
-		for (const order of found) {
+		for (const order of [...known, ...found]) {
 			this.remember(order, false);
 			const key = String(order.YourRef ?? '').trim();
 			this.foundByRef.set(key, [...(this.foundByRef.get(key) ?? []), order]);
@@ -123,6 +131,10 @@ export class OrderImporter {
 		const key = refKey(await resolveDivision.call(this.ctx, itemIndex), yourRef);
 		return await withRefLock(key, async () => {
 			let existing = this.byRef.get(yourRef);
+			// Created by a concurrent run of this process since the lookup: it is remembered.
+			const remembered = existing ? undefined : this.options.importedOrders?.get(yourRef);
+			if (remembered) this.remember(remembered, false);
+			existing = this.byRef.get(yourRef);
 			if (!existing && createdSince(key, this.lookedUpAt)) {
 				const found = await findOrdersByYourRefs(this.ctx, [yourRef], itemIndex);
 				for (const order of found.filter((o) => sameRef(o.YourRef, yourRef))) {
@@ -139,10 +151,14 @@ export class OrderImporter {
 						referenceTakenMessage(this.foundByRef.get(yourRef) ?? [existing], doc),
 					);
 				}
-				return await this.skip(doc, same, itemIndex);
+				const skipped = await this.skip(doc, same, itemIndex);
+				this.options.importedOrders?.set(same);
+				return skipped;
 			}
 			const result = await this.create(doc, yourRef, itemIndex);
 			markCreated(key);
+			const kept = this.byRef.get(yourRef);
+			if (kept) this.options.importedOrders?.set(kept);
 			return result;
 		});
 	}
