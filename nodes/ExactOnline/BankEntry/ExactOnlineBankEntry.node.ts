@@ -9,7 +9,7 @@ import type {
 import { failAll, runOperation } from '../shared/dispatch';
 import { errorForItem } from '../shared/runner';
 import { divisionLocator, methods as sharedMethods } from '../shared/descriptions';
-import { getGlAccounts } from '../shared/methods/glAccounts';
+import { getGlAccountCodes } from '../shared/methods/glAccounts';
 import { description as operationsDescription, operations } from './actions';
 
 export class ExactOnlineBankEntry implements INodeType {
@@ -33,7 +33,7 @@ export class ExactOnlineBankEntry implements INodeType {
 
 	methods = {
 		listSearch: { ...sharedMethods.listSearch },
-		loadOptions: { getGlAccounts },
+		loadOptions: { getGlAccountCodes },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

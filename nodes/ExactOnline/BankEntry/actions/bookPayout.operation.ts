@@ -48,60 +48,60 @@ export const accountProperties: INodeProperties[] = [
 		displayName: 'Receivables G/L Account Name or ID',
 		name: 'receivablesGlAccount',
 		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getGlAccounts' },
+		typeOptions: { loadOptionsMethod: 'getGlAccountCodes' },
 		default: '',
 		required: true,
 		description:
-			'The debtors account (e.g. 1300 Debiteuren): charges and refunds settle the invoice and credit note of their order on it. A G/L account code (e.g. 1300) works too. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+			'The debtors account (e.g. 1300 Debiteuren): charges and refunds settle the invoice and credit note of their order on it. The list gives codes; an ID works too. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 	},
 	{
 		displayName: 'Fees G/L Account Name or ID',
 		name: 'feesGlAccount',
 		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getGlAccounts' },
+		typeOptions: { loadOptionsMethod: 'getGlAccountCodes' },
 		default: '',
 		required: true,
 		description:
-			'Shopify Payments fees (e.g. 4940 Betaalkosten). A G/L account code (e.g. 1300) works too. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+			'Shopify Payments fees (e.g. 4940 Betaalkosten). The list gives codes; an ID works too. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 	},
 	{
 		displayName: 'Adjustments G/L Account Name or ID',
 		name: 'adjustmentsGlAccount',
 		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getGlAccounts' },
+		typeOptions: { loadOptionsMethod: 'getGlAccountCodes' },
 		default: '',
 		required: true,
 		description:
-			'Adjustments, chargeback fees and other corrections Shopify makes. A G/L account code (e.g. 1300) works too. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+			'Adjustments, chargeback fees and other corrections Shopify makes. The list gives codes; an ID works too. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 	},
 	{
 		displayName: 'Disputes G/L Account Name or ID',
 		name: 'disputesGlAccount',
 		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getGlAccounts' },
+		typeOptions: { loadOptionsMethod: 'getGlAccountCodes' },
 		default: '',
 		required: true,
 		description:
-			'Money withdrawn or returned for disputes. A G/L account code (e.g. 1300) works too. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+			'Money withdrawn or returned for disputes. The list gives codes; an ID works too. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 	},
 	{
 		displayName: 'Reserves G/L Account Name or ID',
 		name: 'reservesGlAccount',
 		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getGlAccounts' },
+		typeOptions: { loadOptionsMethod: 'getGlAccountCodes' },
 		default: '',
 		required: true,
 		description:
-			'Funds Shopify holds back as a reserve, and releases. A G/L account code (e.g. 1300) works too. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+			'Funds Shopify holds back as a reserve, and releases. The list gives codes; an ID works too. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 	},
 	{
 		displayName: 'Payout G/L Account Name or ID',
 		name: 'transferGlAccount',
 		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getGlAccounts' },
+		typeOptions: { loadOptionsMethod: 'getGlAccountCodes' },
 		default: '',
 		description:
-			'Where the payout goes from the clearing journal (e.g. 1190 Kruisposten, cleared when the bank statement comes in). None: no payout line, for a journal that is the bank account itself. A G/L account code (e.g. 1300) works too. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+			'Where the payout goes from the clearing journal (e.g. 1190 Kruisposten, cleared when the bank statement comes in). None: no payout line, for a journal that is the bank account itself. The list gives codes; an ID works too. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 	},
 ];
 
@@ -118,19 +118,19 @@ const properties: INodeProperties[] = [
 				displayName: 'Unmatched G/L Account Name or ID',
 				name: 'unmatchedGlAccount',
 				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getGlAccounts' },
+				typeOptions: { loadOptionsMethod: 'getGlAccountCodes' },
 				default: '',
 				description:
-					'Charges and refunds whose order has no processed invoice or credit note in Exact. None: such a payout is not booked (retry once the invoices exist). A G/L account code (e.g. 1300) works too. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+					'Charges and refunds whose order has no processed invoice or credit note in Exact. None: such a payout is not booked (retry once the invoices exist). The list gives codes; an ID works too. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 			},
 			{
 				displayName: 'Exchange Difference G/L Account Name or ID',
 				name: 'exchangeGlAccount',
 				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getGlAccounts' },
+				typeOptions: { loadOptionsMethod: 'getGlAccountCodes' },
 				default: '',
 				description:
-					'For invoices in another currency than the payout: the difference between what Exact booked and what Shopify paid. None: the difference stays open on the invoice (with a warning). A G/L account code (e.g. 1300) works too. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+					'For invoices in another currency than the payout: the difference between what Exact booked and what Shopify paid. None: the difference stays open on the invoice (with a warning). The list gives codes; an ID works too. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 			},
 			{
 				displayName: 'Order Reference Prefix',
