@@ -138,6 +138,27 @@ describe('Sales Order: After Create Check reads a batch back in one lookup', () 
 		expect((await kit.calls()).map((c) => c.method)).toEqual(['GET', 'POST', 'GET']);
 	});
 
+	it('an order twice in the input points both items at the order kept after the check', async () => {
+		const [doc] = await ready(kit, [4160]);
+		await kit.clearCalls();
+		await holdFirstPost(kit);
+		const running = kit.run(
+			node,
+			{ operation: 'createFromOrder', options: { afterCreateCheck: 'removeNewer' } },
+			[doc, doc],
+		);
+		await lookupDone(kit);
+		const [other] = await kit.seed('salesorder/SalesOrders', [ownCopy(doc)]);
+		const result = await running;
+		expect((await ordersWithRef(kit, '#4160')).map((o) => o.OrderID)).toEqual([other.OrderID]);
+		expect(result.items.map((i) => (i.json.exact as { salesOrder: Rec }).salesOrder.id)).toEqual([
+			other.OrderID,
+			other.OrderID,
+		]);
+		expect(result.items.map((i) => i.json.action)).toEqual(['skipped', 'skipped']);
+		expect((await kit.calls()).map((c) => c.method)).toEqual(['GET', 'POST', 'GET', 'DELETE']);
+	});
+
 	it('delivers only the kept orders when Deliver Immediately is on', async () => {
 		const docs = await ready(kit, [4150, 4151, 4152]);
 		await kit.clearCalls();

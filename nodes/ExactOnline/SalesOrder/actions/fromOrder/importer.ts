@@ -91,10 +91,13 @@ export interface ImportResult {
 
 const sameRef = (a: unknown, b: string) => typeof a === 'string' && a.trim() === b.trim();
 
-/** An order created in this execution whose After Create Check (and delivery) is still to do. */
+/**
+ * An order created in this execution whose After Create Check (and delivery) is still to do, or
+ * (no `created`) a later item with the same YourRef, which is settled onto the order kept.
+ */
 interface PendingCheck {
 	doc: EnrichedOrderDocument;
-	created: OrderRecord;
+	created?: OrderRecord;
 	yourRef: string;
 	result: ImportResult;
 }
@@ -108,6 +111,8 @@ export class OrderImporter {
 	private lookedUpAt = 0;
 	/** Created orders awaiting the After Create Check, by item index. */
 	private readonly pending = new Map<number, PendingCheck>();
+	/** OrderIDs created in this execution whose After Create Check is still to do. */
+	private readonly uncheckedIds = new Set<string>();
 	/** What the read-back found per YourRef (set by readBack). */
 	private readBackByRef: Map<string, OrderRecord[]> | null = null;
 
@@ -164,6 +169,15 @@ export class OrderImporter {
 					throw new OrderImportError(
 						referenceTakenMessage(this.foundByRef.get(yourRef) ?? [existing], doc),
 					);
+				}
+				if (this.uncheckedIds.has(same.OrderID)) {
+					// Created earlier in this execution and not checked yet: settled after that check.
+					const result: ImportResult = {
+						ref: { id: same.OrderID, number: same.OrderNumber, action: 'skipped' },
+						warnings: [],
+					};
+					this.pending.set(itemIndex, { doc, yourRef, result });
+					return result;
 				}
 				const skipped = await this.skip(doc, same, itemIndex);
 				this.options.importedOrders?.set(same);
@@ -231,6 +245,7 @@ export class OrderImporter {
 		if (this.options.afterCreateCheck !== 'none') {
 			// Checked (and delivered) by readBack + settle, after all of the execution's creates.
 			this.pending.set(itemIndex, { doc, created, yourRef, result });
+			this.uncheckedIds.add(created.OrderID);
 			return result;
 		}
 		if (this.options.deliverImmediately)
@@ -276,7 +291,7 @@ export class OrderImporter {
 	 */
 	async readBack(): Promise<void> {
 		const first = this.pendingItems()[0];
-		const refs = [...this.pending.values()].map((p) => p.yourRef);
+		const refs = [...this.pending.values()].filter((p) => p.created).map((p) => p.yourRef);
 		const found = refs.length ? await findOrdersByYourRefs(this.ctx, refs, first ?? 0) : [];
 		const byRef = new Map<string, OrderRecord[]>();
 		for (const order of found) {
@@ -296,6 +311,12 @@ export class OrderImporter {
 		this.pending.delete(itemIndex);
 		const { doc, created, yourRef, result } = pending;
 		if (!this.readBackByRef) await this.readBack();
+		if (!created) {
+			// Items are settled in input order: the item that created this YourRef is settled.
+			const kept = this.byRef.get(yourRef);
+			return kept ? await this.skip(doc, kept, itemIndex) : result;
+		}
+		this.uncheckedIds.delete(created.OrderID);
 		const found = this.readBackByRef?.get(yourRef) ?? [];
 		const raced = await this.checkDuplicates(
 			doc,
