@@ -19,7 +19,7 @@ export class ExactOnlineOAuth2Api implements ICredentialType {
 	icon = 'file:exactOnline.svg' as const;
 
 	documentationUrl =
-		'https://github.com/n8n-nodes-exact-online-commerce/n8n-nodes-exact-online-commerce#credentials';
+		'https://github.com/n8n-nodes-exact-online-commerce/n8n-nodes-exact-online-commerce/blob/main/docs/go-live.md#exact-online-credential';
 
 	properties: INodeProperties[] = [
 		{
@@ -71,7 +71,6 @@ export class ExactOnlineOAuth2Api implements ICredentialType {
 			displayName: 'Client ID',
 			name: 'clientId',
 			type: 'string',
-			typeOptions: { password: true },
 			description: 'The Client ID of your app in the Exact Online App Center',
 			default: '',
 			required: true,

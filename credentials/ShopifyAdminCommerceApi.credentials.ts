@@ -24,15 +24,16 @@ export class ShopifyAdminCommerceApi implements ICredentialType {
 	icon = 'file:shopify.svg' as const;
 
 	documentationUrl =
-		'https://github.com/n8n-nodes-exact-online-commerce/n8n-nodes-exact-online-commerce#shopify-credential';
+		'https://github.com/n8n-nodes-exact-online-commerce/n8n-nodes-exact-online-commerce/blob/main/docs/go-live.md#shopify-the-app-its-token-and-scopes';
 
 	properties: INodeProperties[] = [
 		{
-			displayName: 'Shop Domain',
+			displayName: 'Shop Subdomain',
 			name: 'shopDomain',
 			type: 'string',
-			placeholder: 'your-shop.myshopify.com',
-			description: "Your shop's permanent myshopify.com domain (not a custom storefront domain)",
+			placeholder: 'your-shop',
+			description:
+				"The subdomain of your shop's permanent myshopify.com address, as in n8n's Shopify credential (your-shop for your-shop.myshopify.com; the full address works too, a custom storefront domain does not)",
 			default: '',
 			required: true,
 		},

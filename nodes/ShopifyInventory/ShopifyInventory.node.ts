@@ -17,7 +17,8 @@ export class ShopifyInventory implements INodeType {
 		icon: { light: 'file:shopifyInventory.svg', dark: 'file:shopifyInventory.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"]}}',
+		subtitle:
+			'={{ ({"listLocations":"List Locations","setQuantities":"Set Available Quantities"})[$parameter["operation"]] || $parameter["operation"] }}',
 		description:
 			'Set available stock per Shopify location from Exact Online, in bulk and without overwriting sales made meanwhile',
 		defaults: { name: 'Shopify Inventory' },

@@ -16,7 +16,8 @@ export class ShopifyOrders implements INodeType {
 		icon: { light: 'file:shopifyOrders.svg', dark: 'file:shopifyOrders.dark.svg' },
 		group: ['input'],
 		version: 1,
-		subtitle: '={{$parameter["operation"]}}',
+		subtitle:
+			'={{ ({"getChangedOrders":"Get Changed Orders"})[$parameter["operation"]] || $parameter["operation"] }}',
 		description:
 			'Read the Shopify orders created or changed since the last run, as the order webhooks deliver them',
 		defaults: { name: 'Shopify Orders' },

@@ -16,7 +16,8 @@ export class ShopifyPayouts implements INodeType {
 		icon: { light: 'file:shopifyPayouts.svg', dark: 'file:shopifyPayouts.dark.svg' },
 		group: ['input'],
 		version: 1,
-		subtitle: '={{$parameter["operation"]}}',
+		subtitle:
+			'={{ ({"getPaidPayouts":"Get Paid Payouts"})[$parameter["operation"]] || $parameter["operation"] }}',
 		description:
 			'Read paid Shopify Payments payouts with their balance transactions (charges, refunds, fees, adjustments) for booking in Exact Online',
 		defaults: { name: 'Shopify Payouts' },

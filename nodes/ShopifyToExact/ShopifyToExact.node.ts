@@ -8,7 +8,9 @@ import type {
 
 import { operations, properties, type ShopifyToExactOperation } from './actions';
 import { failedItem } from '../shared/failedItem';
+import { recordRun, summarized } from '../shared/runSummary';
 import { mappingError } from './actions/errors';
+import { optionNames, optionNameSubtitle } from '../shared/subtitle';
 
 /**
  * Pure mapping node: Shopify payloads (as n8n's Shopify Trigger emits them) → the order document,
@@ -22,7 +24,7 @@ export class ShopifyToExact implements INodeType {
 		icon: { light: 'file:shopifyToExact.svg', dark: 'file:shopifyToExact.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"]}}',
+		subtitle: optionNameSubtitle(optionNames(properties)),
 		description:
 			'Turn Shopify orders, customers, products and refunds into documents for the Exact Online nodes, without calling any API',
 		defaults: { name: 'Shopify to Exact' },
@@ -39,6 +41,7 @@ export class ShopifyToExact implements INodeType {
 			throw new NodeOperationError(this.getNode(), `Unknown operation: ${String(operation)}`);
 		const items = this.getInputData();
 		const out: INodeExecutionData[] = [];
+		const failed: INodeExecutionData[] = [];
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			try {
 				for (const json of map.call(this, itemIndex, items[itemIndex])) {
@@ -46,10 +49,24 @@ export class ShopifyToExact implements INodeType {
 				}
 			} catch (caught) {
 				const error = mappingError(this, caught, itemIndex);
-				if (!this.continueOnFail()) throw error;
+				if (!this.continueOnFail()) {
+					recordRun(this, out, [shopifyReference(items[itemIndex])]);
+					throw error;
+				}
+				failed.push(shopifyReference(items[itemIndex]));
 				out.push(failedItem(this, items[itemIndex], itemIndex, error));
 			}
 		}
-		return [out];
+		recordRun(this, out, failed);
+		return [summarized(out)];
 	}
+}
+
+/**
+ * A Shopify payload that failed to map, as a minimal document so the failure is recorded under
+ * its order name (an order's `name`, or a refund's order via the Refund field's order).
+ */
+function shopifyReference(item: INodeExecutionData): INodeExecutionData {
+	const name = typeof item.json.name === 'string' ? item.json.name : null;
+	return { json: { source: 'shopify', type: 'order', references: { orderName: name }, exact: {} } };
 }

@@ -6,7 +6,8 @@
 import { okJson } from './http';
 import type { N8nRest } from './rest';
 
-export const FAILURES_TABLE = 'Exact Online Commerce failures';
+/** The error handler's and the orders template's data table: one row per order, with its status. */
+export const STATUS_TABLE = 'Exact Online Commerce status';
 
 export interface DemoReport {
 	orders: number;
@@ -85,7 +86,7 @@ export async function buildReport(args: {
 		exactCallsByEndpoint[endpoint] = (exactCallsByEndpoint[endpoint] ?? 0) + 1;
 	}
 	const shopifyCalls = await okJson<{ calls: unknown[] }>('GET', `${args.shopifyUrl}/__sandbox/calls`);
-	const failureRows = await args.rest.dataTableRows(FAILURES_TABLE);
+	const failureRows = (await args.rest.dataTableRows(STATUS_TABLE)).filter((r) => r.status === 'failed');
 	const failures = failureRows.map((r) => ({ reference: String(r.reference ?? ''), reason: String(r.reason ?? '') }));
 	return {
 		orders: args.orderNames.length,
@@ -117,7 +118,7 @@ export function formatReport(report: DemoReport): string[] {
 		`Sales orders in Exact:         ${report.salesOrders} (${report.cancelled} cancelled in Shopify and removed)`,
 		`Goods deliveries in Exact:     ${report.deliveries}`,
 		`Invoices in Exact:             ${report.invoices}`,
-		`Failed (error handler table):  ${report.failed}`,
+		`Failed (status table):         ${report.failed}`,
 		`VAT codes on the order lines:  ${codes || '(none)'}`,
 		`Items synced from products:    ${report.itemsSynced}`,
 		`Stock updates in Shopify:      ${report.stockUpdates}`,

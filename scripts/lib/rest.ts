@@ -216,7 +216,14 @@ export class N8nRest {
 	}
 
 	/** One execution with its data (n8n's flatted format, as the editor receives it). */
-	async execution(id: string): Promise<{ id: string; status: string; data: string; workflowId: string }> {
+	async execution(id: string): Promise<{
+		id: string;
+		status: string;
+		data: string;
+		workflowId: string;
+		/** What the nodes set with n8n's custom execution data. */
+		customData?: Record<string, string>;
+	}> {
 		return await this.call('GET', `/rest/executions/${id}`);
 	}
 

@@ -5,6 +5,11 @@
  *
  *   node --experimental-websocket -r ts-node/register/transpile-only scripts/lib/screenshots.ts
  *
+ * With `--check` (`npm run check:templates`) it also opens every node of every template in the
+ * node panel, as a merchant would after importing it, waits for the dropdowns to load their lists,
+ * and fails when any parameter shows n8n's issue marker (a red field: a required value missing, or
+ * a value the list does not offer). Not run by CI: it needs Chromium.
+ *
  * Talks to Chromium over the DevTools protocol with the WebSocket client built into Node.
  */
 import { ChildProcess, spawn } from 'child_process';
@@ -72,7 +77,25 @@ async function launchChromium(): Promise<{ child: ChildProcess; wsUrl: string }>
 	return { child, wsUrl };
 }
 
+interface TemplateNode {
+	id: string;
+	name: string;
+	type: string;
+}
+
+/** The parameters with an issue marker in the open node panel: their labels and the issue texts. */
+const ISSUES_IN_PANEL = `(() => {
+	const panel = document.querySelector('[data-test-id="ndv"]') || document;
+	return [...panel.querySelectorAll('[data-test-id="parameter-issues"]')].map((marker) => {
+		const item = marker.closest('[data-test-id="parameter-item"], [data-test-id^="parameter-input"]');
+		const label = item && item.querySelector('label, [data-test-id="input-label"], [class*="label"]');
+		return (label ? label.textContent.trim() : '?') + ': ' + (marker.getAttribute('title') || marker.textContent || '').trim();
+	});
+})()`;
+
 async function main(): Promise<void> {
+	const check = process.argv.includes('--check');
+	const problems: string[] = [];
 	const log = (line: string) => process.stdout.write(`${line}\n`);
 	const stack = await startStack({ runtime: runtimeFromEnv(), log, tarball: process.env.E2E_PACKAGE_TARBALL || undefined });
 	const { child, wsUrl } = await launchChromium();
@@ -97,6 +120,13 @@ async function main(): Promise<void> {
 		for (const template of stack.templates) {
 			await page('Page.navigate', { url: `${stack.n8n.url}/workflow/${template.id}` });
 			await settle(7000);
+			// A slow first load: wait until the canvas shows the nodes.
+			for (let i = 0; i < 40; i++) {
+				const shown = await evaluate(`document.querySelectorAll('.vue-flow__node').length`);
+				if (Number((shown as { result?: { value?: number } }).result?.value ?? 0) > 0) break;
+				await settle(500);
+			}
+			await settle(1000);
 			// Close whatever the editor pops up on a first visit, then let the canvas fit the view.
 			await evaluate(`document.querySelectorAll('.el-dialog__headerbtn, [data-test-id="close-button"]').forEach((b) => b.click())`);
 			await page('Input.dispatchKeyEvent', { type: 'keyDown', key: '1', code: 'Digit1', text: '1' });
@@ -110,6 +140,37 @@ async function main(): Promise<void> {
 			const file = path.join(outDir, path.basename(template.file, '.json') + '.png');
 			writeFileSync(file, Buffer.from(shot.data, 'base64'));
 			log(`Saved ${path.relative(projectRoot, file)}`);
+			if (!check) continue;
+			const nodes = (template.json.nodes as TemplateNode[]).filter((n) => !n.type.endsWith('.stickyNote'));
+			for (const node of nodes) {
+				await page('Page.navigate', { url: `${stack.n8n.url}/workflow/${template.id}/${node.id}` });
+				await settle(3000);
+				// Wait until the panel shows its parameters and no dropdown is still loading its list.
+				for (let i = 0; i < 40; i++) {
+					const state = await evaluate(`[document.querySelectorAll('[data-test-id="ndv"] [data-test-id="parameter-item"]').length,
+						document.querySelectorAll('[data-test-id="parameter-options-loader"]').length]`);
+					const [shown, loading] = ((state as { result?: { value?: number[] } }).result?.value ?? [0, 1]) as number[];
+					if (shown > 0 && loading === 0) break;
+					await settle(500);
+				}
+				await settle(1500);
+				const opened = await evaluate(`document.querySelectorAll('[data-test-id="ndv"] [data-test-id="parameter-item"]').length`);
+				const found = await evaluate(ISSUES_IN_PANEL);
+				const issues = ((found as { result?: { value?: string[] } }).result?.value ?? []) as string[];
+				const parameters = Number((opened as { result?: { value?: number } }).result?.value ?? 0);
+				if (parameters === 0 && node.type.startsWith('n8n-nodes-exact-online-commerce.')) problems.push(`${template.file} › ${node.name}: the node panel showed no parameter`);
+				for (const issue of issues) problems.push(`${template.file} › ${node.name} › ${issue}`);
+				log(`  ${node.name}: ${parameters} parameters shown, ${issues.length ? issues.join('; ') : 'no issue marker'}`);
+				if (issues.length || process.env.SCREENSHOT_PANELS) {
+					const shot = await page<{ data: string }>('Page.captureScreenshot', { format: 'png' });
+					const name = `${path.basename(template.file, '.json')}--${node.name.replace(/\W+/g, '-')}.png`;
+					writeFileSync(path.join(os.tmpdir(), name), Buffer.from(shot.data, 'base64'));
+				}
+			}
+		}
+		if (check) {
+			log(problems.length ? `Issue markers:\n${problems.join('\n')}` : 'No parameter shows an issue marker.');
+			if (problems.length) process.exitCode = 1;
 		}
 	} finally {
 		cdp.close();

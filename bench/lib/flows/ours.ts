@@ -81,10 +81,7 @@ export function ourOrderFlow(options: OurFlowOptions): FlowNode[] {
 			};
 		}
 		if (typeName === 'exactOnlineVatResolver') {
-			parameters.options = {
-				...((parameters.options as INodeParameters | undefined) ?? {}),
-				viesBaseUrl: options.viesBaseUrl,
-			};
+			parameters.viesBaseUrl = options.viesBaseUrl;
 		}
 		nodes.push({
 			name: spec.name,

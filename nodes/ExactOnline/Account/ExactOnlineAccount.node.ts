@@ -12,6 +12,8 @@ import { divisionLocator, methods as sharedMethods } from '../shared/description
 import { searchAccounts } from '../shared/methods/accounts';
 import { getPaymentConditions } from '../shared/methods/paymentConditions';
 import { description as operationsDescription, operations } from './actions';
+import { optionNames, optionNameSubtitle } from '../../shared/subtitle';
+import { withDefaultChoice } from '../shared/methods/defaultChoice';
 
 export class ExactOnlineAccount implements INodeType {
 	description: INodeTypeDescription = {
@@ -20,7 +22,7 @@ export class ExactOnlineAccount implements INodeType {
 		icon: { light: 'file:../exactOnline.svg', dark: 'file:../exactOnline.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"]}}',
+		subtitle: optionNameSubtitle(optionNames(operationsDescription)),
 		description:
 			'Find, create and update customer accounts in Exact Online, from Shopify orders or on their own',
 		defaults: { name: 'Exact Online Account' },
@@ -33,7 +35,13 @@ export class ExactOnlineAccount implements INodeType {
 
 	methods = {
 		listSearch: { ...sharedMethods.listSearch, searchAccounts },
-		loadOptions: { getPaymentConditions },
+		loadOptions: {
+			getPaymentConditionsOrDefault: withDefaultChoice(
+				getPaymentConditions,
+				"Exact's Default",
+				'The payment condition Exact gives new accounts',
+			),
+		},
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

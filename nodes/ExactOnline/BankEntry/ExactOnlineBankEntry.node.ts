@@ -19,7 +19,8 @@ export class ExactOnlineBankEntry implements INodeType {
 		icon: { light: 'file:../exactOnline.svg', dark: 'file:../exactOnline.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"]}}',
+		subtitle:
+			'={{ ({"bookPayout":"Book Payout","reconcile":"Reconcile Payouts"})[$parameter["operation"]] || $parameter["operation"] }}',
 		description:
 			'Book Shopify Payments payouts as Exact Online bank entries that settle the paid invoices, exactly once, and reconcile what is left open',
 		defaults: { name: 'Exact Online Bank Entry' },

@@ -10,6 +10,8 @@ import { failAll, runOperation } from '../shared/dispatch';
 import { errorForItem } from '../shared/runner';
 import { divisionLocator, methods as sharedMethods } from '../shared/descriptions';
 import { description as operationsDescription, operations } from './actions';
+import { optionNames, optionNameSubtitle } from '../../shared/subtitle';
+import { getSalesJournals } from '../shared/methods/journals';
 
 export class ExactOnlineCreditNote implements INodeType {
 	description: INodeTypeDescription = {
@@ -18,7 +20,7 @@ export class ExactOnlineCreditNote implements INodeType {
 		icon: { light: 'file:../exactOnline.svg', dark: 'file:../exactOnline.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"]}}',
+		subtitle: optionNameSubtitle(optionNames(operationsDescription)),
 		description:
 			'Book Shopify refunds as Exact Online credit notes against the imported sales order, exactly once',
 		defaults: { name: 'Exact Online Credit Note' },
@@ -31,6 +33,7 @@ export class ExactOnlineCreditNote implements INodeType {
 
 	methods = {
 		listSearch: { ...sharedMethods.listSearch },
+		loadOptions: { getSalesJournals },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -14,6 +14,8 @@ import { getItemGroups } from '../shared/methods/itemGroups';
 import { searchItems } from '../shared/methods/items';
 import { getVatCodes } from '../shared/methods/vatCodes';
 import { description as operationsDescription, operations } from './actions';
+import { optionNames, optionNameSubtitle } from '../../shared/subtitle';
+import { withDefaultChoice } from '../shared/methods/defaultChoice';
 
 export class ExactOnlineItem implements INodeType {
 	description: INodeTypeDescription = {
@@ -22,7 +24,7 @@ export class ExactOnlineItem implements INodeType {
 		icon: { light: 'file:../exactOnline.svg', dark: 'file:../exactOnline.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"]}}',
+		subtitle: optionNameSubtitle(optionNames(operationsDescription)),
 		description:
 			'Find, create and update items in Exact Online, for Shopify order lines and products or on their own',
 		defaults: { name: 'Exact Online Item' },
@@ -35,7 +37,21 @@ export class ExactOnlineItem implements INodeType {
 
 	methods = {
 		listSearch: { ...sharedMethods.listSearch, searchItems },
-		loadOptions: { getGlAccounts, getItemGroups, getVatCodes },
+		loadOptions: {
+			getGlAccounts,
+			getItemGroups,
+			getVatCodes,
+			getItemGroupsOrDefault: withDefaultChoice(
+				getItemGroups,
+				"Exact's Default Group",
+				'The item group marked as default in Exact',
+			),
+			getVatCodesOrDefault: withDefaultChoice(
+				getVatCodes,
+				"Item Group's Default",
+				"The sales VAT code of the item's group in Exact",
+			),
+		},
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

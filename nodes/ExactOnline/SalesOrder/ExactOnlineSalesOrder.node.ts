@@ -11,8 +11,10 @@ import { errorForItem } from '../shared/runner';
 import { divisionLocator, methods as sharedMethods } from '../shared/descriptions';
 import { getPaymentConditions } from '../shared/methods/paymentConditions';
 import { getShippingMethods } from '../shared/methods/shippingMethods';
+import { withDefaultChoice } from '../shared/methods/defaultChoice';
 import { getWarehouses, searchWarehouses } from '../shared/methods/warehouses';
 import { description as operationsDescription, operations } from './actions';
+import { optionNames, optionNameSubtitle } from '../../shared/subtitle';
 
 export class ExactOnlineSalesOrder implements INodeType {
 	description: INodeTypeDescription = {
@@ -21,7 +23,7 @@ export class ExactOnlineSalesOrder implements INodeType {
 		icon: { light: 'file:../exactOnline.svg', dark: 'file:../exactOnline.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"]}}',
+		subtitle: optionNameSubtitle(optionNames(operationsDescription)),
 		description:
 			'Create Exact Online sales orders from Shopify orders exactly once, and read, update or cancel them',
 		defaults: { name: 'Exact Online Sales Order' },
@@ -34,7 +36,21 @@ export class ExactOnlineSalesOrder implements INodeType {
 
 	methods = {
 		listSearch: { ...sharedMethods.listSearch, searchWarehouses },
-		loadOptions: { getPaymentConditions, getShippingMethods, getWarehouses },
+		loadOptions: {
+			getPaymentConditions,
+			getShippingMethods,
+			getWarehouses,
+			getPaymentConditionsOrDefault: withDefaultChoice(
+				getPaymentConditions,
+				"Account's Default",
+				"The customer account's payment condition in Exact",
+			),
+			getShippingMethodsOrDefault: withDefaultChoice(
+				getShippingMethods,
+				"Account's Default",
+				"The customer account's shipping method in Exact",
+			),
+		},
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

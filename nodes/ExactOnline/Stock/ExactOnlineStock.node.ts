@@ -10,7 +10,7 @@ import { divisionLocator, methods as sharedMethods } from '../shared/description
 import { errorForItem } from '../shared/runner';
 import * as get from './actions/get.operation';
 import * as getChanges from './actions/getChanges.operation';
-import { getWarehouses } from './methods/loadWarehouses';
+import { getWarehouseCodes, getWarehouses } from './methods/loadWarehouses';
 
 export class ExactOnlineStock implements INodeType {
 	description: INodeTypeDescription = {
@@ -19,7 +19,8 @@ export class ExactOnlineStock implements INodeType {
 		icon: { light: 'file:../exactOnline.svg', dark: 'file:../exactOnline.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"]}}',
+		subtitle:
+			'={{ ({"get":"Get","getChanges":"Get Changes"})[$parameter["operation"]] || $parameter["operation"] }}',
 		description:
 			'Read stock positions from Exact Online per warehouse, or only what changed since the last run, as quantities for Shopify',
 		defaults: { name: 'Exact Online Stock' },
@@ -58,7 +59,7 @@ export class ExactOnlineStock implements INodeType {
 
 	methods = {
 		...sharedMethods,
-		loadOptions: { getWarehouses },
+		loadOptions: { getWarehouseCodes, getWarehouses },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

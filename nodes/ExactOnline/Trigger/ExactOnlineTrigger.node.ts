@@ -10,6 +10,7 @@ import type {
 import { divisionLocator, methods as sharedMethods } from '../shared/descriptions';
 import { checkExists, create, remove } from './subscriptions';
 import { handleDelivery } from './webhook';
+import { optionNameSubtitle } from '../../shared/subtitle';
 
 /**
  * Where the webhook secret comes from: the node's "Webhook Secret" field when filled, else a
@@ -31,7 +32,17 @@ export class ExactOnlineTrigger implements INodeType {
 		icon: { light: 'file:../exactOnline.svg', dark: 'file:../exactOnline.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["topics"].join(", ")}}',
+		subtitle: optionNameSubtitle(
+			{
+				Accounts: 'Accounts',
+				GoodsDeliveries: 'Goods Deliveries',
+				Items: 'Items',
+				SalesOrders: 'Sales Orders',
+				StockPositions: 'Stock Positions',
+			},
+			'topics',
+			true,
+		),
 		description:
 			'Starts the workflow when Exact Online reports a change (stock, items, orders, accounts)',
 		defaults: { name: 'Exact Online Trigger' },

@@ -11,6 +11,7 @@ import { getVatCodes } from '../shared/methods/vatCodes';
 import { failAll } from '../shared/dispatch';
 import { runPerItem } from '../shared/runner';
 import { operations, properties, type VatResolverOperation } from './actions';
+import { optionNames, optionNameSubtitle } from '../../shared/subtitle';
 
 /**
  * Decides the VAT of every order line (domestic, OSS, ICP, export, exempt, out of scope) and puts
@@ -23,7 +24,7 @@ export class ExactOnlineVatResolver implements INodeType {
 		icon: { light: 'file:../exactOnline.svg', dark: 'file:../exactOnline.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"]}}',
+		subtitle: optionNameSubtitle(optionNames(properties)),
 		description:
 			'Put the right Exact Online VAT code on every order line: domestic, OSS, intra-community (ICP) or export',
 		defaults: { name: 'Exact Online VAT Resolver' },

@@ -8,6 +8,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { failedItem } from '../../shared/failedItem';
+import { recordRun, summarized } from '../../shared/runSummary';
 import { getExactCallCount } from './transport';
 import { divisionUsed } from './transport/division';
 
@@ -89,6 +90,7 @@ export async function runPerItem(
 ): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const out: INodeExecutionData[] = [];
+	const failed: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		const before = getExactCallCount.call(this);
 		try {
@@ -98,13 +100,18 @@ export async function runPerItem(
 			);
 		} catch (error) {
 			const wrapped = errorForItem(this, error, itemIndex);
-			if (!this.continueOnFail()) throw wrapped;
+			if (!this.continueOnFail()) {
+				recordRun(this, out, [items[itemIndex]]);
+				throw wrapped;
+			}
+			failed.push(items[itemIndex]);
 			out.push(
 				failure(this, items[itemIndex], itemIndex, wrapped, getExactCallCount.call(this) - before),
 			);
 		}
 	}
-	return [withDivision(this, out)];
+	recordRun(this, out, failed);
+	return [summarized(withDivision(this, out))];
 }
 
 /**
@@ -129,16 +136,22 @@ export async function runBatch(
 			);
 		}
 	} catch (error) {
+		recordRun(this, [], items);
 		if (!this.continueOnFail()) throw errorForItem(this, error, 0);
 		return [items.map((item, i) => failure(this, item, i, errorForItem(this, error, i)))];
 	}
 	const batchCalls = getExactCallCount.call(this) - before;
 	const out: INodeExecutionData[] = [];
+	const failed: INodeExecutionData[] = [];
 	for (let i = 0; i < items.length; i++) {
 		const result = results[i];
 		if (result instanceof Error) {
 			const wrapped = errorForItem(this, result, i);
-			if (!this.continueOnFail()) throw wrapped;
+			if (!this.continueOnFail()) {
+				recordRun(this, out, [items[i]]);
+				throw wrapped;
+			}
+			failed.push(items[i]);
 			out.push(failure(this, items[i], i, wrapped));
 			continue;
 		}
@@ -149,5 +162,6 @@ export async function runBatch(
 			})),
 		);
 	}
-	return [withDivision(this, out)];
+	recordRun(this, out, failed);
+	return [summarized(withDivision(this, out))];
 }

@@ -149,6 +149,45 @@ export interface ProductItemOptions extends ItemOptions {
 	currency: string;
 }
 
+/** Which VAT rate a product's prices include: by product type, vendor or tag. */
+export interface VatRateRule {
+	field: 'productType' | 'vendor' | 'tag';
+	value: string;
+	ratePercent: number;
+}
+
+/**
+ * The VAT rate (percent) included in a variant's Shopify price: 0 for a variant Shopify does not
+ * tax, else the first rule whose product type, vendor or tag equals (case-insensitively) the
+ * product's, else the default rate.
+ */
+export function variantVatRatePercent(
+	draft: Pick<ItemDraft, 'taxable' | 'productType' | 'vendor'>,
+	tags: readonly string[],
+	rules: readonly VatRateRule[],
+	defaultPercent: number,
+): number {
+	if (!draft.taxable) return 0;
+	const same = (a: string | null | undefined, b: string) =>
+		(a ?? '').trim().toLowerCase() === b.trim().toLowerCase();
+	for (const rule of rules) {
+		if (!rule.value.trim()) continue;
+		const hit =
+			rule.field === 'tag'
+				? tags.some((tag) => same(tag, rule.value))
+				: same(rule.field === 'vendor' ? draft.vendor : draft.productType, rule.value);
+		if (hit) return rule.ratePercent;
+	}
+	return defaultPercent;
+}
+
+/** Shopify's product tags ("Books, Gift" or a list) as a list. */
+export function productTags(product: unknown): string[] {
+	const tags = (product as { tags?: unknown } | null)?.tags;
+	const list = Array.isArray(tags) ? tags : typeof tags === 'string' ? tags.split(',') : [];
+	return list.map((t) => String(t).trim()).filter(Boolean);
+}
+
 /** A variant's sales price excl. VAT in currency units. */
 export function productPrice(draft: ItemDraft, options: ProductItemOptions): number {
 	let cents = draft.salesPriceCents;

@@ -87,10 +87,10 @@ function references(
 }
 
 function idWarnings(raw: Record<string, unknown>, order: ShopifyOrder): string[] {
-	const warnings = impreciseIdWarnings(raw);
+	const warnings: string[] = [];
 	if (isImpreciseNumber(raw.id) && !order.admin_graphql_api_id) {
 		warnings.push(
-			'id is a number beyond 2^53 and may have lost digits; read the body with parseShopifyJson',
+			'Shopify sent the order ID as a number too long to read exactly, so the Shopify order ID kept in Exact may be off in its last digits; the order is still recognised by its name',
 		);
 	}
 	return warnings;
@@ -217,6 +217,12 @@ function mapValidOrder(
 		);
 		return reduced;
 	});
+	warnings.push(
+		...impreciseIdWarnings(
+			raw,
+			inputs.map((input) => input.itemCodeSource),
+		),
+	);
 	inputs.push(...shippingLineInputs(order, amounts, settings, warnings));
 	allocateLegacyDiscount(order, inputs, amounts, warnings);
 	const tip = tipLineInput(order, amounts, settings);

@@ -79,19 +79,25 @@ export function productLineInput(
 	};
 }
 
-/** Warnings for product/variant ids that arrived as JSON numbers beyond 2^53 (digits lost). */
-export function impreciseIdWarnings(raw: Record<string, unknown>): string[] {
+/**
+ * Warnings for lines whose item code was made from a product or variant id that arrived as a JSON
+ * number beyond 2^53 (its last digits were lost when the body was read). Ids the code is not made
+ * from do not matter to the booking and get no warning.
+ */
+export function impreciseIdWarnings(
+	raw: Record<string, unknown>,
+	codeSources: ReadonlyArray<string | null>,
+): string[] {
 	const warnings: string[] = [];
 	const items = Array.isArray(raw.line_items) ? raw.line_items : [];
 	items.forEach((item: unknown, i: number) => {
 		if (!item || typeof item !== 'object') return;
-		for (const key of ['product_id', 'variant_id'] as const) {
-			if (isImpreciseNumber((item as Record<string, unknown>)[key])) {
-				warnings.push(
-					`line_items[${i}].${key} is a number beyond 2^53 and may have lost digits; ` +
-						'read the webhook body with parseShopifyJson',
-				);
-			}
+		const key = { productId: 'product_id', variantId: 'variant_id' }[codeSources[i] ?? ''];
+		if (key && isImpreciseNumber((item as Record<string, unknown>)[key])) {
+			const what = key === 'product_id' ? 'product' : 'variant';
+			warnings.push(
+				`Line ${i + 1}: Shopify sent the ${what} ID as a number too long to read exactly, and the item code is made from it, so it may name the wrong item; use the SKU as Item Code From`,
+			);
 		}
 	});
 	return warnings;

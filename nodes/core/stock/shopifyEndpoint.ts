@@ -34,14 +34,21 @@ export class ShopifyEndpointError extends Error {
 	}
 }
 
-/** "Shop.myshopify.com", "https://shop.myshopify.com/" → "shop.myshopify.com"; else undefined. */
+/** A bare shop subdomain, as n8n's own Shopify credentials take it ("your-shop"). */
+const SHOP_SUBDOMAIN_PATTERN = /^([a-z0-9][a-z0-9-]{0,98})$/;
+
+/**
+ * "shop", "Shop.myshopify.com", "https://shop.myshopify.com/" → "shop.myshopify.com"; else
+ * undefined.
+ */
 export function normalizeShopDomain(value: unknown): string | undefined {
 	if (typeof value !== 'string') return undefined;
 	const host = value
 		.trim()
 		.toLowerCase()
 		.replace(/^https:\/\//, '')
-		.replace(/\/+$/, '');
+		.replace(/\/+$/, '')
+		.replace(SHOP_SUBDOMAIN_PATTERN, '$1.myshopify.com');
 	return SHOP_DOMAIN_PATTERN.test(host) ? host : undefined;
 }
 
@@ -95,7 +102,7 @@ export function resolveShopifyEndpoint(settings: ShopifyEndpointSettings): Shopi
  */
 export function shopifyBaseUrlExpression(data = '$credentials'): string {
 	const custom = `String(${data}.customBaseUrl || '').trim()`;
-	const domain = `String(${data}.shopDomain || '').trim().toLowerCase().replace(/^https:\\/\\//, '').replace(/\\/+$/, '')`;
+	const domain = `String(${data}.shopDomain || '').trim().toLowerCase().replace(/^https:\\/\\//, '').replace(/\\/+$/, '').replace(/${SHOP_SUBDOMAIN_PATTERN.source}/, '$1.myshopify.com')`;
 	return (
 		`={{ ${custom} ? (/${CUSTOM_BASE_URL_PATTERN.source}/.test(${custom}) ? ${custom}.replace(/\\/+$/, '') : '${REFUSED_SHOPIFY_URL}')` +
 		` : (/${SHOP_DOMAIN_PATTERN.source}/.test(${domain}) ? 'https://' + ${domain} : '${REFUSED_SHOPIFY_URL}') }}`

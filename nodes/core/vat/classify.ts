@@ -70,7 +70,7 @@ function icpVerdict(context: Context, destination: Destination): Verdict | strin
 	return {
 		treatment: 'icp',
 		country: destination.vatCountry,
-		reason: `EU B2B supply to a valid ${check.country} VAT number: intra-community supply 0% (vat-oss.md §3)`,
+		reason: `EU B2B supply to a valid ${check.country} VAT number: intra-community supply 0%`,
 		vatNumber: shown,
 		territory: destination.territory,
 	};
@@ -84,7 +84,7 @@ function b2cVerdict(context: Context, destination: Destination): Verdict {
 		return {
 			treatment: 'oss',
 			country: destination.vatCountry,
-			reason: `EU B2C distance sale to ${destination.vatCountry} under OSS: destination VAT (vat-oss.md §2)`,
+			reason: `EU B2C distance sale to ${destination.vatCountry} under OSS: destination VAT`,
 			postcode: input.shipTo?.postcode,
 			territory: destination.territory,
 		};
@@ -98,7 +98,7 @@ function b2cVerdict(context: Context, destination: Destination): Verdict {
 	return {
 		treatment: 'domestic',
 		country: seller,
-		reason: `EU B2C distance sale to ${destination.vatCountry}, ${why}: origin VAT of ${seller} (vat-oss.md §2)`,
+		reason: `EU B2C distance sale to ${destination.vatCountry}, ${why}: origin VAT of ${seller}`,
 		territory: destination.territory,
 	};
 }
@@ -155,7 +155,7 @@ function taxableVerdict(context: Context): Verdict {
 function exportVerdict(destination: Destination): Verdict {
 	const reason = destination.rule
 		? `${destination.rule}: export-type 0%`
-		: `export to ${destination.vatCountry}, outside the EU: 0% (vat-oss.md §4)`;
+		: `export to ${destination.vatCountry}, outside the EU: 0%`;
 	return {
 		treatment: 'export',
 		country: destination.vatCountry,
@@ -189,7 +189,7 @@ function kindVerdict(context: Context): Verdict | null {
 		case 'duty':
 			return outOfScope(
 				context,
-				'import duty: not VAT revenue, outside the scope (shopify.md §1.5)',
+				'import duty: not VAT revenue, outside the scope',
 			);
 		case 'rounding':
 			return outOfScope(context, 'rounding difference: no VAT');

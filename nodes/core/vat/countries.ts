@@ -33,6 +33,59 @@ export const EU_MEMBER_STATES: readonly string[] = [
 
 const memberSet = new Set(EU_MEMBER_STATES);
 
+const NAMES: Record<string, string> = {
+	AT: 'Austria',
+	BE: 'Belgium',
+	BG: 'Bulgaria',
+	CY: 'Cyprus',
+	CZ: 'Czechia',
+	DE: 'Germany',
+	DK: 'Denmark',
+	EE: 'Estonia',
+	ES: 'Spain',
+	FI: 'Finland',
+	FR: 'France',
+	GR: 'Greece',
+	HR: 'Croatia',
+	HU: 'Hungary',
+	IE: 'Ireland',
+	IT: 'Italy',
+	LT: 'Lithuania',
+	LU: 'Luxembourg',
+	LV: 'Latvia',
+	MT: 'Malta',
+	NL: 'the Netherlands',
+	PL: 'Poland',
+	PT: 'Portugal',
+	RO: 'Romania',
+	SE: 'Sweden',
+	SI: 'Slovenia',
+	SK: 'Slovakia',
+	XI: 'Northern Ireland',
+	GB: 'the United Kingdom',
+	CH: 'Switzerland',
+	NO: 'Norway',
+	US: 'the United States',
+	CA: 'Canada',
+	AU: 'Australia',
+};
+
+/**
+ * Countries for pickers, by name: the member states, Northern Ireland (XI) and the countries
+ * outside the EU a webshop most often sells to. Others can be given as a code by expression.
+ */
+export function countryChoices(): Array<{ name: string; value: string }> {
+	return Object.entries(NAMES)
+		.map(([code, name]) => ({ name: `${name.replace(/^the /, '')} (${code})`, value: code }))
+		.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** A country's name for messages ("Northern Ireland"); the code itself when it is not an EU one. */
+export function countryName(country: string): string {
+	const code = normalizeCountryCode(country);
+	return NAMES[code] ?? code;
+}
+
 /**
  * Uppercases and trims a country code and resolves the aliases people and systems use:
  * `EL` (Greek VAT prefix) -> `GR`, `UK` -> `GB`. Returns '' for empty input.

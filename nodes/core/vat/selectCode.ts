@@ -2,7 +2,7 @@
  * Picks the Exact VAT code for a decision: the user's mapping first (always wins, most specific row),
  * else the auto rules of vat-oss.md §7 on the division's vat/VATCodes. No code numbers are built in.
  */
-import { normalizeCountryCode } from './countries';
+import { countryName, normalizeCountryCode } from './countries';
 import { formatRate, sameRate } from './rates';
 import type { ExactVatCode, VatCodeMapping, VatKey, VatTreatment } from './types';
 
@@ -130,11 +130,17 @@ function requirementFor(key: VatKey, pricesIncludeVat: boolean): Requirement {
 	const taxableType = (code: ExactVatCode) =>
 		key.rate === 0 ? ['B', 'N', type].includes(code.Type) : code.Type === type;
 	const country = normalizeCountryCode(key.country);
+	// A taxable sale at 0 % is nearly always a product without tax in Shopify: say that first, and
+	// never advise a 0 % domestic or OSS code.
+	const untaxed = `Shopify charged no VAT on a sale to ${countryName(country)} (${country}), where VAT is due: check the product's tax settings in Shopify (or, for a business, its VAT number). If the product really is zero-rated there, choose its code under VAT Code Mapping`;
 	const treatments: Record<VatTreatment, Requirement> = {
 		domestic: {
 			fits: (code) => plainSales(code) && sameRate(codeRate(code), key.rate) && taxableType(code),
 			rank: (code) => (code.Type === type ? 0 : 1),
-			missing: `no domestic VAT code for ${country} ${rate} (${typeText}): create a sales VAT code of ${rate} with type ${type} and no OSS country in Exact, or map it`,
+			missing:
+				key.rate === 0
+					? untaxed
+					: `no domestic VAT code for ${country} ${rate} (${typeText}): create a sales VAT code of ${rate} with type ${type} and no OSS country in Exact, or map it`,
 		},
 		oss: {
 			fits: (code) =>
@@ -143,7 +149,10 @@ function requirementFor(key: VatKey, pricesIncludeVat: boolean): Requirement {
 				!code.Charged &&
 				taxableType(code),
 			rank: (code) => (code.Type === type ? 0 : 1),
-			missing: `no OSS code for ${country} ${rate}: create a VAT code with OSS country ${country} and ${rate} (type ${type}) in Exact, or map it`,
+			missing:
+				key.rate === 0
+					? untaxed
+					: `no OSS code for ${country} ${rate}: create a VAT code with OSS country ${country} and ${rate} (type ${type}) in Exact, or map it`,
 		},
 		icp: {
 			fits: (code) => zero(code) && noOss(code) && listing(code) === 'L',

@@ -218,7 +218,7 @@ export function classifyShipping(
 			country: portion.country,
 			rate: portion.rate,
 			expectedRates: source?.expectedRates ?? [portion.rate],
-			reason: `shipping follows the goods at ${formatRate(portion.rate)} (vat-oss.md §5)`,
+			reason: `shipping follows the goods at ${formatRate(portion.rate)}`,
 			warnings: [],
 		};
 		return { decision, cents: amount };

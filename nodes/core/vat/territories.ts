@@ -28,7 +28,7 @@ interface Territory {
 	rule: string;
 }
 
-const ART6 = 'outside the EU VAT area (vat-oss.md §6, art. 6 Directive 2006/112/EC)';
+const ART6 = 'outside the EU VAT area (art. 6 Directive 2006/112/EC)';
 
 /**
  * Territories of member states outside the EU VAT area. ES and FI need the postcode or province
@@ -98,15 +98,15 @@ export function resolveDestination(shipTo: ShipTo, date: string): Destination {
 			vatCountry: 'XI',
 			inEuVat: true,
 			territory: 'Northern Ireland',
-			rule: 'Northern Ireland: EU VAT rules for goods, country XI (vat-oss.md §6)',
+			rule: 'Northern Ireland: EU VAT rules for goods, country XI',
 		};
 	}
 	if (countryCode === 'MC') {
-		const rule = 'Monaco is treated as France (vat-oss.md §6)';
+		const rule = 'Monaco is treated as France';
 		return { countryCode, vatCountry: 'FR', inEuVat: true, territory: 'Monaco', rule };
 	}
 	if (countryCode === 'IM') {
-		return outside(countryCode, 'GB', 'Isle of Man', 'treated as the UK, a third country (§4, §6)');
+		return outside(countryCode, 'GB', 'Isle of Man', 'treated as the UK, a third country');
 	}
 	if (countryCode === 'AX') return outside(countryCode, 'AX', 'Åland Islands', ART6);
 	if (FRENCH_OVERSEAS[countryCode]) {

@@ -86,8 +86,7 @@ function templateParameters(
 	const parameters = JSON.parse(JSON.stringify(node.parameters)) as IDataObject;
 	if (parameters.division)
 		parameters.division = { __rl: true, mode: 'id', value: String(env.division) };
-	if (step === 'vat')
-		parameters.options = { ...(parameters.options as IDataObject), viesBaseUrl: env.viesBaseUrl };
+	if (step === 'vat') parameters.viesBaseUrl = env.viesBaseUrl;
 	if (queueMode && (step === 'account' || step === 'salesOrder'))
 		parameters.options = {
 			...(parameters.options as IDataObject),

@@ -8,7 +8,7 @@ import { okJson, requestJson, trustSandboxCertificate } from '../../../scripts/l
 import type { N8nSession, OAuthResult, Owner } from '../../../scripts/lib/rest';
 import { N8nRest } from '../../../scripts/lib/rest';
 import type { SampleOrder } from '../../../scripts/lib/orders';
-import { FAILURES_TABLE } from '../../../scripts/lib/report';
+import { STATUS_TABLE } from '../../../scripts/lib/report';
 
 export interface StackInfo {
 	runtime: { name: string; version: string };
@@ -198,7 +198,7 @@ export async function executionFailure(
 
 /** The error handler's records, for failure messages of tests. */
 export async function recordedFailures(rest: N8nRest): Promise<string> {
-	const rows = await rest.dataTableRows(FAILURES_TABLE).catch(() => []);
+	const rows = (await rest.dataTableRows(STATUS_TABLE).catch(() => [])).filter((r) => r.status === 'failed');
 	return rows.map((r) => `${String(r.reference)}: ${String(r.reason)}`).join('\n') || '(none recorded)';
 }
 

@@ -52,6 +52,53 @@ describe('Item: Create or Update From Product', () => {
 		]);
 	});
 
+	it("takes out each product's own VAT rate: a rule for books (9 %), none for an untaxed variant", async () => {
+		const book = {
+			...product,
+			id: 990001,
+			admin_graphql_api_id: 'gid://shopify/Product/990001',
+			title: 'Cookbook',
+			product_type: 'Books',
+			tags: 'Gift, Paper',
+			variants: [
+				{
+					...variants[0],
+					id: 990011,
+					admin_graphql_api_id: 'gid://shopify/ProductVariant/990011',
+					sku: 'BOOK-1',
+					price: '21.80',
+				},
+				{
+					...variants[1],
+					id: 990012,
+					admin_graphql_api_id: 'gid://shopify/ProductVariant/990012',
+					sku: 'BOOK-2',
+					price: '21.80',
+					taxable: false,
+				},
+			],
+		};
+		const params = {
+			...fromProduct,
+			itemCodeSource: 'sku',
+			vatRateRules: { rules: [{ field: 'productType', value: 'books', ratePercent: 9 }] },
+		};
+		const result = await kit.run(node, params, [book, { ...product, tags: 'paper' }]);
+		expect(result.error).toBeUndefined();
+		expect(
+			result.items.slice(0, 2).map((i) => [i.json.code, i.json.price, i.json.vatRatePercent]),
+		).toEqual([
+			['BOOK-1', 20, 9],
+			['BOOK-2', 21.8, 0],
+		]);
+		const tagged = await kit.run(
+			node,
+			{ ...params, vatRateRules: { rules: [{ field: 'tag', value: 'GIFT', ratePercent: 9 }] } },
+			[{ ...book, product_type: '' }],
+		);
+		expect(tagged.items[0].json).toMatchObject({ code: 'BOOK-1', vatRatePercent: 9 });
+	});
+
 	it('changes nothing for the same product, and only the changed fields for an edited one', async () => {
 		await kit.clearCalls();
 		const same = await kit.run(node, fromProduct, [product]);

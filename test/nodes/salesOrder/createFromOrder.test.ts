@@ -120,6 +120,51 @@ describe('Sales Order: Create From Order', () => {
 		]);
 	});
 
+	it('starts each output item with a summary and makes the execution findable by order name', async () => {
+		const [doc] = await ready(kit, [4090]);
+		doc.exact.division = kit.division;
+		const first = await kit.run(node, create, [doc]);
+		const number = (await kit.state<Rec>('salesorder/SalesOrders')).find(
+			(o) => o.YourRef === '#4090',
+		)?.OrderNumber;
+		expect(Object.keys(first.items[0].json)[0]).toBe('summary');
+		expect(first.items[0].json.summary).toEqual({
+			order: '#4090',
+			outcome: 'imported',
+			exactNumber: number,
+			division: kit.division,
+			warnings: expect.any(Array),
+		});
+		expect(first.run.data.resultData.metadata).toEqual({
+			order: '#4090',
+			outcome: 'imported',
+			exactNumber: String(number),
+			division: String(kit.division),
+		});
+
+		const again = await kit.run(node, create, [doc]);
+		expect(again.items[0].json.summary).toMatchObject({
+			order: '#4090',
+			outcome: 'already imported',
+			reason: `already imported as sales order ${number}`,
+			exactNumber: number,
+		});
+		expect(again.run.data.resultData.metadata).toMatchObject({ outcome: 'already imported' });
+
+		delete doc.exact.account;
+		const failed = await kit.run(node, create, [doc], { onError: 'continueErrorOutput' });
+		const errors = failed.outputs[failed.outputs.length - 1];
+		expect(errors[0].json.error).toMatch(
+			/^Order #4090: exact.account.id is missing.*\(step: Node under test\)$/,
+		);
+		expect(failed.run.data.resultData.metadata).toEqual({
+			order: '#4090',
+			outcome: 'failed',
+			division: String(kit.division),
+			failedStep: 'Node under test',
+		});
+	});
+
 	it('creates an order delivered twice in one batch only once', async () => {
 		const [doc] = await ready(kit, [4010]);
 		const result = await kit.run(node, create, [doc, doc]);

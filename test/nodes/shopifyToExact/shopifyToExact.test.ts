@@ -124,7 +124,7 @@ describe('Shopify to Exact: Map Order', () => {
 		expect(errors[0].pairedItem).toEqual({ item: 1 });
 		// The field list (the error's description) travels in the one text n8n routes.
 		expect(errors[0].json.error).toMatch(
-			/^Order #1101: line_items is missing.*\(Fields to check in the Shopify order: .*line_items/,
+			/^Order #1101: line_items is missing.*\(Fields to check in the Shopify order: .*line_items.*\) \(step: Node under test\)$/,
 		);
 	});
 

@@ -61,8 +61,9 @@ export async function resolve(
 		parameters: {
 			operation: 'resolve',
 			division: { __rl: true, mode: 'id', value: String(env.sandbox.division) },
+			viesBaseUrl: env.viesBaseUrl,
 			...rest,
-			options: { viesBaseUrl: env.viesBaseUrl, ...((options as IDataObject) ?? {}) },
+			options: (options as IDataObject) ?? {},
 		} as never,
 		items: items as IDataObject[],
 		credentials: env.credentials,

@@ -3,7 +3,7 @@
  * the workers' control and the chaos suite's reconciliation against the real stack.
  */
 import { okJson } from '../../../scripts/lib/http';
-import { FAILURES_TABLE } from '../../../scripts/lib/report';
+import { STATUS_TABLE } from '../../../scripts/lib/report';
 import type { ChaosEnv } from '../../chaos/support/env';
 import type { OrderOutcome } from '../../chaos/support/pipeline';
 import { duplicateMasterData, reconcile, Reconciliation } from '../../chaos/support/reconcile';
@@ -48,9 +48,11 @@ export async function connectQueue(): Promise<Queue> {
 	};
 }
 
-/** The error handler's records: order name → reason (the template records `#1042`-style references). */
+/** The status table's failed rows: order name → reason (the templates record `#1042`-style references). */
 export async function recordedFailures(queue: Queue): Promise<Record<string, string>> {
-	const rows = await queue.rest.dataTableRows(FAILURES_TABLE).catch(() => []);
+	const rows = (await queue.rest.dataTableRows(STATUS_TABLE).catch(() => [])).filter(
+		(r) => r.status === 'failed',
+	);
 	const byOrder: Record<string, string> = {};
 	for (const r of rows) byOrder[String(r.reference ?? '')] = String(r.reason ?? '');
 	return byOrder;

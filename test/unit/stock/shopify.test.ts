@@ -105,5 +105,15 @@ describe('Shopify endpoint rule', () => {
 			evaluate({ shopDomain: 'shop.myshopify.com', customBaseUrl: 'http://evil.example.com' }),
 		).toBe(REFUSED_SHOPIFY_URL);
 		expect(evaluate({ shopDomain: 'evil.example.com' })).toBe(REFUSED_SHOPIFY_URL);
+		expect(evaluate({ shopDomain: ' Demo-Shop ' })).toBe('https://demo-shop.myshopify.com');
+		expect(evaluate({ shopDomain: 'demo shop' })).toBe(REFUSED_SHOPIFY_URL);
+	});
+
+	it("takes the shop as n8n's Shopify credentials do (the subdomain) or as the full address", () => {
+		expect(normalizeShopDomain('demo-shop')).toBe('demo-shop.myshopify.com');
+		expect(normalizeShopDomain('Demo-Shop.myshopify.com')).toBe('demo-shop.myshopify.com');
+		expect(normalizeShopDomain('https://demo-shop.myshopify.com/')).toBe('demo-shop.myshopify.com');
+		expect(normalizeShopDomain('demo-shop.example.com')).toBeUndefined();
+		expect(normalizeShopDomain('-shop')).toBeUndefined();
 	});
 });

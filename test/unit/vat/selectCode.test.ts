@@ -211,6 +211,20 @@ describe('selectVatCode: missing codes name exactly what to create', () => {
 		);
 	});
 
+	it('a taxable sale Shopify charged no VAT on: leads with the cause, never advises a 0 % OSS or domestic code', () => {
+		for (const [treatment, codes] of [
+			['oss', DIVISION],
+			['domestic', []],
+		] as const) {
+			const message = failure({ treatment, country: 'XI', rate: 0 }, [...codes]);
+			expect(message).toMatch(
+				/^Shopify charged no VAT on a sale to Northern Ireland \(XI\), where VAT is due: check the product's tax settings in Shopify/,
+			);
+			expect(message).not.toMatch(/create|0%/);
+			expect(message.length).toBeLessThanOrEqual(250);
+		}
+	});
+
 	it('mentions a blocked code that would fit', () => {
 		expect(failure({ treatment: 'oss', country: 'DE', rate: 0.07 })).toMatch(
 			/^no OSS code for DE 7%: .* \(existing but unusable: blocked: 42\)$/,

@@ -172,7 +172,7 @@ const fieldOptions: INodeProperties[] = [
 		displayName: 'Payment Condition Name or ID',
 		name: 'paymentConditionSales',
 		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getPaymentConditions' },
+		typeOptions: { loadOptionsMethod: 'getPaymentConditionsOrDefault' },
 		default: '',
 		description:
 			'Default payment condition for sales to this account. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',

@@ -24,12 +24,17 @@ import type { BookerOptions } from './fromRefund/booker';
 
 const properties: INodeProperties[] = [
 	{
-		displayName: 'Journal',
+		displayName: 'Journal Name or ID',
 		name: 'journal',
-		type: 'string',
+		type: 'options',
+		typeOptions: {
+			loadOptionsMethod: 'getSalesJournals',
+			loadOptionsDependsOn: ['division.value'],
+		},
 		default: '70',
 		required: true,
-		description: 'Code of the sales journal the credit notes are booked in',
+		description:
+			'The sales journal the credit notes are booked in (by its code). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	{
 		displayName: 'Options',

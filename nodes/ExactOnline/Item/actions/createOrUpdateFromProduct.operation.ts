@@ -17,8 +17,10 @@ import {
 	itemChanges,
 	priceChanged,
 	productPrice,
+	productTags,
+	variantVatRatePercent,
 } from '../../../core/exact/itemDraft';
-import type { ProductItemOptions } from '../../../core/exact/itemDraft';
+import type { ProductItemOptions, VatRateRule } from '../../../core/exact/itemDraft';
 import { mapShopifyProduct } from '../../../core/mapping';
 import type { ItemCodeSource, ItemDraft } from '../../../core/mapping';
 import { runBatch } from '../../shared/runner';
@@ -74,13 +76,59 @@ const properties: INodeProperties[] = [
 		typeOptions: { minValue: 0, maxValue: 100, numberPrecision: 2 },
 		default: 21,
 		displayOptions: { show: { pricesIncludeVat: [true] } },
-		description: 'VAT rate that is taken out of the shop price, e.g. 21',
+		description:
+			'VAT rate taken out of the shop price of products no rule below matches, e.g. 21. Variants Shopify does not tax get no VAT taken out.',
+	},
+	{
+		displayName: 'VAT Rate Rules',
+		name: 'vatRateRules',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Rule',
+		default: {},
+		displayOptions: { show: { pricesIncludeVat: [true] } },
+		description:
+			'Products sold at another rate (e.g. books at 9 %): the first rule that matches the product sets the rate taken out of its price',
+		options: [
+			{
+				displayName: 'Rule',
+				name: 'rules',
+				values: [
+					{
+						displayName: 'Match On',
+						name: 'field',
+						type: 'options',
+						options: [
+							{ name: 'Product Type', value: 'productType' },
+							{ name: 'Tag', value: 'tag' },
+							{ name: 'Vendor', value: 'vendor' },
+						],
+						default: 'productType',
+					},
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. Books',
+						description: "The product's type, tag or vendor (not case-sensitive)",
+					},
+					{
+						displayName: 'VAT Rate (%)',
+						name: 'ratePercent',
+						type: 'number',
+						typeOptions: { minValue: 0, maxValue: 100, numberPrecision: 2 },
+						default: 9,
+					},
+				],
+			},
+		],
 	},
 	{
 		displayName: 'Item Group Name or ID',
 		name: 'itemGroup',
 		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getItemGroups' },
+		typeOptions: { loadOptionsMethod: 'getItemGroupsOrDefault' },
 		default: '',
 		description:
 			'Item group of new items. Empty: Exact\'s default group. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
@@ -103,7 +151,7 @@ const properties: INodeProperties[] = [
 				displayName: 'Sales VAT Code Name or ID',
 				name: 'salesVatCode',
 				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getVatCodes' },
+				typeOptions: { loadOptionsMethod: 'getVatCodesOrDefault' },
 				default: '',
 				description:
 					'VAT code of new items. Empty: the item group\'s. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
@@ -113,7 +161,8 @@ const properties: INodeProperties[] = [
 				name: 'shopCurrency',
 				type: 'string',
 				default: 'EUR',
-				description: "The shop's currency (ISO code); prices are set in it",
+				description:
+					"The shop's currency (ISO code); prices are set in it. Use the same as Shop Currency in Map Shopify Order.",
 			},
 			{
 				displayName: 'Stock Items',
@@ -165,6 +214,12 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			salesVatCode: options.salesVatCode?.trim() || null,
 			currency,
 		};
+		const rules = includeVat
+			? (
+					(this.getNodeParameter('vatRateRules', 0, {}) as { rules?: VatRateRule[] }).rules ?? []
+				).map((r) => ({ ...r, ratePercent: Number(r.ratePercent) }))
+			: [];
+		const tagsOf = items.map((item) => productTags(item.json));
 		const mapped: Array<ItemDraft[] | Error> = items.map((item) => {
 			try {
 				return mapShopifyProduct(item.json, settings);
@@ -187,8 +242,22 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			const before = getExactCallCount.call(this);
 			try {
 				const out: IDataObject[] = [];
-				for (const draft of drafts)
-					out.push(await upsertDraft(this, draft, found, productOptions, options, prices, index));
+				for (const draft of drafts) {
+					const vatRatePercent = includeVat
+						? variantVatRatePercent(draft, tagsOf[index], rules, productOptions.vatRatePercent)
+						: 0;
+					const draftOptions = { ...productOptions, vatRatePercent };
+					const result = await upsertDraft(
+						this,
+						draft,
+						found,
+						draftOptions,
+						options,
+						prices,
+						index,
+					);
+					out.push(includeVat ? { ...result, vatRatePercent } : result);
+				}
 				const calls = getExactCallCount.call(this) - before;
 				if (out.length === 0)
 					out.push({ action: 'skipped', reason: 'the product has no variants' });

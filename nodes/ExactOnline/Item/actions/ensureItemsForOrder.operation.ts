@@ -37,7 +37,7 @@ const properties: INodeProperties[] = [
 		displayName: 'Item Group Name or ID',
 		name: 'itemGroup',
 		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getItemGroups' },
+		typeOptions: { loadOptionsMethod: 'getItemGroupsOrDefault' },
 		default: '',
 		description:
 			'Item group of new product items (it decides their revenue and stock accounts). Empty: Exact\'s default group. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
@@ -110,7 +110,7 @@ const properties: INodeProperties[] = [
 				displayName: 'Shipping Item Group Name or ID',
 				name: 'shippingItemGroup',
 				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getItemGroups' },
+				typeOptions: { loadOptionsMethod: 'getItemGroupsOrDefault' },
 				default: '',
 				description:
 					'Item group of the shipping, tip, duty and rounding items. Empty: the item group above. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',

@@ -90,7 +90,7 @@ const fieldOptions: INodeProperties[] = [
 		displayName: 'Item Group Name or ID',
 		name: 'itemGroup',
 		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getItemGroups' },
+		typeOptions: { loadOptionsMethod: 'getItemGroupsOrDefault' },
 		default: '',
 		description:
 			'Item group (decides the revenue and stock accounts). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
@@ -107,7 +107,7 @@ const fieldOptions: INodeProperties[] = [
 		displayName: 'Sales VAT Code Name or ID',
 		name: 'salesVatCode',
 		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getVatCodes' },
+		typeOptions: { loadOptionsMethod: 'getVatCodesOrDefault' },
 		default: '',
 		description:
 			'Default VAT code on sales. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',

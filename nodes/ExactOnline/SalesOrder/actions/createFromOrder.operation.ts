@@ -28,7 +28,7 @@ const properties: INodeProperties[] = [
 		displayName: 'Payment Condition Name or ID',
 		name: 'paymentCondition',
 		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getPaymentConditions' },
+		typeOptions: { loadOptionsMethod: 'getPaymentConditionsOrDefault' },
 		default: '',
 		description:
 			'Payment condition of the orders. Empty: the account\'s default. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
@@ -37,7 +37,7 @@ const properties: INodeProperties[] = [
 		displayName: 'Shipping Method Name or ID',
 		name: 'shippingMethod',
 		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getShippingMethods' },
+		typeOptions: { loadOptionsMethod: 'getShippingMethodsOrDefault' },
 		default: '',
 		description:
 			'Shipping method of the orders. Empty: the account\'s default. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
@@ -153,11 +153,13 @@ const properties: INodeProperties[] = [
 								description: 'Shopify payment gateway name, e.g. paypal',
 							},
 							{
-								displayName: 'Payment Condition Code',
+								displayName: 'Payment Condition Name or ID',
 								name: 'paymentCondition',
-								type: 'string',
+								type: 'options',
+								typeOptions: { loadOptionsMethod: 'getPaymentConditions' },
 								default: '',
-								description: 'Exact payment condition code for these orders',
+								description:
+									'Exact payment condition for these orders. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 							},
 						],
 					},

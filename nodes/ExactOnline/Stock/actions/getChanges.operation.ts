@@ -85,12 +85,12 @@ export const description: INodeProperties[] = [
 						name: 'warehouse',
 						type: 'options',
 						typeOptions: {
-							loadOptionsMethod: 'getWarehouses',
+							loadOptionsMethod: 'getWarehouseCodes',
 							loadOptionsDependsOn: ['division.value'],
 						},
 						default: '',
 						description:
-							'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+							'The warehouse by its code (its ID works too). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 					},
 					{
 						displayName: 'Shopify Location ID',

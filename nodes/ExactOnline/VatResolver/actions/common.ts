@@ -3,16 +3,17 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { normalizeCountryCode, type VatCodeMapping, type VatTreatment } from '../../../core/vat';
+import { countryChoices } from '../../../core/vat/countries';
 
 export const sellerCountry: INodeProperties = {
 	displayName: 'Seller Country',
 	name: 'sellerCountry',
-	type: 'string',
+	type: 'options',
+	options: countryChoices(),
 	default: 'NL',
 	required: true,
-	placeholder: 'e.g. NL',
 	description:
-		"Two-letter code of the country your shop ships from and is VAT registered in (NL, BE, DE, …). Domestic VAT is this country's VAT.",
+		"The country your shop ships from and is VAT registered in. Domestic VAT is this country's VAT. Another country: its two-letter code as an expression.",
 };
 
 const TREATMENTS: Array<{ name: string; value: VatTreatment; description: string }> = [
@@ -58,11 +59,11 @@ export const vatMapping: INodeProperties = {
 				{
 					displayName: 'Country',
 					name: 'country',
-					type: 'string',
+					type: 'options',
+					options: [{ name: 'Any Country', value: '' }, ...countryChoices()],
 					default: '',
-					placeholder: 'e.g. DE',
 					description:
-						'Two-letter code of the country whose VAT applies (XI for Northern Ireland). Leave empty for any country.',
+						'The country whose VAT applies (Northern Ireland is XI). Another country: its two-letter code as an expression.',
 				},
 				{
 					displayName: 'Kind of Sale',

@@ -24,6 +24,7 @@ export const operations: Record<VatResolverOperation, Operation> = {
 };
 
 export const properties: INodeProperties[] = [
+	divisionLocator,
 	{
 		displayName: 'Operation',
 		name: 'operation',
@@ -47,7 +48,6 @@ export const properties: INodeProperties[] = [
 		],
 		default: 'resolve',
 	},
-	divisionLocator,
 	sellerCountry,
 	...resolve.description,
 	vatMapping,
