@@ -41,7 +41,7 @@ export interface BenchResults {
 const NOTES = [
 	'Exact calls are counted from the Exact sandbox call log (/api/v1 requests; token requests excluded), Shopify calls from the Shopify sandbox log; flows are told apart by OAuth client.',
 	"'1 order/execution' is what n8n's Shopify Trigger delivers; '25 orders/execution' is one execution per batch of 25 orders. The peer's calls are per item, so batching does not change the baseline's count. 'Baseline ÷ ours' gives one ratio per 'Ours' column.",
-	"The template leaves the Sales Order's and Account's After Create Check at 'None' (right for one n8n process). The 'After Create Check on (queue mode)' column is the same flow with 'Remove Own Duplicate', as several n8n processes need: one more call per created order and per new customer.",
+	"The template leaves the Sales Order's and Account's After Create Check at 'None' (right for one n8n process). The 'After Create Check on (queue mode)' column is the same flow with 'Remove Own Duplicate', as several n8n processes need: one more call per execution for the orders it created (read back together) and one per new customer.",
 	"Ours does more per order than the baseline: it finds or adds the order's delivery address, looks the order up by YourRef before creating it (exactly once), and gives each new item a sales price (one extra call per new item).",
 	'The peer node always sends $filter, and the sandbox rejects an empty one, so the baseline filters VAT codes on IsBlocked eq false and stock rows on ItemIsStockItem eq true.',
 	'The peer node has no 429 handling on get/post, so scenarios 1-3 run with limits out of reach for both flows; scenario 4 measures our flow under the limits.',

@@ -21,7 +21,7 @@ import { readsCache } from '../../../core/exact/masterDataCache';
 import { getExactCallCount, resolveDivision } from '../../shared/transport';
 import { openImportedOrders } from './fromOrder/importedOrders';
 import { OrderImporter } from './fromOrder/importer';
-import type { AfterCreateCheck, ImportOptions } from './fromOrder/importer';
+import type { AfterCreateCheck, ImportOptions, ImportResult } from './fromOrder/importer';
 
 const properties: INodeProperties[] = [
 	{
@@ -286,6 +286,23 @@ function naming(error: Error, doc: EnrichedOrderDocument): Error {
 	return error;
 }
 
+/** The output item of an imported order (its warnings are added to the document's). */
+function output(doc: EnrichedOrderDocument, result: ImportResult, exactCalls: number): IDataObject {
+	const { ref, goodsDelivery, warnings } = result;
+	doc.exact.salesOrder = ref;
+	if (goodsDelivery !== undefined) doc.exact.goodsDelivery = goodsDelivery;
+	const out: IDataObject = {
+		...documentOutput(
+			{ ...doc, warnings: [...(doc.warnings ?? []), ...warnings.map((w) => `Sales order: ${w}`)] },
+			ref.action,
+			ref.reason,
+		),
+		exactCalls,
+	};
+	if (warnings.length) out.warning = warnings.join('; ');
+	return out;
+}
+
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	return await runBatch.call(this, async (items) => {
 		const options = await readOptions(this);
@@ -303,6 +320,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			docs.filter((d): d is EnrichedOrderDocument => !(d instanceof Error) && !d.skip),
 		);
 		const results: BatchResult[] = [];
+		const callsOf: number[] = docs.map(() => 0);
 		for (let i = 0; i < docs.length; i++) {
 			const doc = docs[i];
 			if (doc instanceof Error) {
@@ -318,18 +336,38 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			}
 			const before = getExactCallCount.call(this);
 			try {
-				const { ref, goodsDelivery, warnings } = await importer.import(doc, i);
-				doc.exact.salesOrder = ref;
-				if (goodsDelivery !== undefined) doc.exact.goodsDelivery = goodsDelivery;
-				doc.warnings = [...(doc.warnings ?? []), ...warnings.map((w) => `Sales order: ${w}`)];
-				const out: IDataObject = {
-					...documentOutput(doc, ref.action, ref.reason),
-					exactCalls: getExactCallCount.call(this) - before,
-				};
-				if (warnings.length) out.warning = warnings.join('; ');
-				results.push(out);
+				const result = await importer.import(doc, i);
+				callsOf[i] = getExactCallCount.call(this) - before;
+				results.push(output(doc, result, callsOf[i]));
 			} catch (error) {
 				results.push(naming(error as Error, doc));
+			}
+		}
+		// After Create Check: one read-back of all created YourRefs, then each order is settled
+		// (duplicates resolved, delivered when kept). The read-back's calls count on the first item.
+		const pending = importer.pendingItems();
+		if (pending.length) {
+			const before = getExactCallCount.call(this);
+			let readBackError: Error | null = null;
+			try {
+				await importer.readBack();
+			} catch (error) {
+				readBackError = error as Error;
+			}
+			callsOf[pending[0]] += getExactCallCount.call(this) - before;
+			for (const i of pending) {
+				const doc = docs[i] as EnrichedOrderDocument;
+				if (readBackError) {
+					results[i] = naming(readBackError, doc);
+					continue;
+				}
+				const start = getExactCallCount.call(this);
+				try {
+					const result = await importer.settle(i);
+					results[i] = output(doc, result, callsOf[i] + getExactCallCount.call(this) - start);
+				} catch (error) {
+					results[i] = naming(error as Error, doc);
+				}
 			}
 		}
 		return results;

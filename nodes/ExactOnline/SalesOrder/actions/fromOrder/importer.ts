@@ -6,9 +6,11 @@
  * Concurrency: Exact has no unique key on YourRef, so two executions that both looked up before
  * either posted can both create. In one process, creates are serialised per (division, YourRef)
  * (refLock.ts) and a run whose lookup predates another run's create looks the reference up again.
- * Across processes, with "After Create Check" the importer looks YourRef up once more after its
- * POST; when several orders carry the reference, every run keeps the lowest OrderNumber (the same
- * choice everywhere) and, with 'removeNewer', deletes its own later copy (a 404 means it is gone).
+ * Across processes, with "After Create Check" the importer reads the YourRefs it created back once
+ * more: in one batched lookup after all of the execution's creates (readBack), not one per order.
+ * When several orders carry a reference, every run keeps the lowest OrderNumber (the same choice
+ * everywhere) and, with 'removeNewer', deletes its own later copy (a 404 means it is gone). An
+ * order to deliver at once is delivered after that check, so only the kept order is delivered.
  */
 import type { IExecuteFunctions, NodeApiError } from 'n8n-workflow';
 
@@ -89,6 +91,17 @@ export interface ImportResult {
 
 const sameRef = (a: unknown, b: string) => typeof a === 'string' && a.trim() === b.trim();
 
+/**
+ * An order created in this execution whose After Create Check (and delivery) is still to do, or
+ * (no `created`) a later item with the same YourRef, which is settled onto the order kept.
+ */
+interface PendingCheck {
+	doc: EnrichedOrderDocument;
+	created?: OrderRecord;
+	yourRef: string;
+	result: ImportResult;
+}
+
 export class OrderImporter {
 	/** Orders by YourRef: what the batched lookup found plus what this execution created. */
 	private readonly byRef = new Map<string, OrderRecord>();
@@ -96,6 +109,12 @@ export class OrderImporter {
 	private readonly foundByRef = new Map<string, OrderRecord[]>();
 	/** When the batched lookup started (0: none), to spot creates of this process made since. */
 	private lookedUpAt = 0;
+	/** Created orders awaiting the After Create Check, by item index. */
+	private readonly pending = new Map<number, PendingCheck>();
+	/** OrderIDs created in this execution whose After Create Check is still to do. */
+	private readonly uncheckedIds = new Set<string>();
+	/** What the read-back found per YourRef (set by readBack). */
+	private readBackByRef: Map<string, OrderRecord[]> | null = null;
 
 	constructor(
 		private readonly ctx: IExecuteFunctions,
@@ -150,6 +169,15 @@ export class OrderImporter {
 					throw new OrderImportError(
 						referenceTakenMessage(this.foundByRef.get(yourRef) ?? [existing], doc),
 					);
+				}
+				if (this.uncheckedIds.has(same.OrderID)) {
+					// Created earlier in this execution and not checked yet: settled after that check.
+					const result: ImportResult = {
+						ref: { id: same.OrderID, number: same.OrderNumber, action: 'skipped' },
+						warnings: [],
+					};
+					this.pending.set(itemIndex, { doc, yourRef, result });
+					return result;
 				}
 				const skipped = await this.skip(doc, same, itemIndex);
 				this.options.importedOrders?.set(same);
@@ -215,8 +243,10 @@ export class OrderImporter {
 			warnings,
 		};
 		if (this.options.afterCreateCheck !== 'none') {
-			const raced = await this.checkDuplicates(doc, created, yourRef, itemIndex, warnings);
-			if (raced) return { ref: raced, warnings };
+			// Checked (and delivered) by readBack + settle, after all of the execution's creates.
+			this.pending.set(itemIndex, { doc, created, yourRef, result });
+			this.uncheckedIds.add(created.OrderID);
+			return result;
 		}
 		if (this.options.deliverImmediately)
 			result.goodsDelivery = await this.deliver(doc, created.OrderID, itemIndex, APPROVED);
@@ -250,14 +280,70 @@ export class OrderImporter {
 		return result;
 	}
 
+	/** Item indexes of created orders whose After Create Check is still to do, in input order. */
+	pendingItems(): number[] {
+		return [...this.pending.keys()].sort((a, b) => a - b);
+	}
+
+	/**
+	 * The After Create Check's read-back: every YourRef this execution created, in one batched
+	 * lookup (split by URL length only). Run once, after all creates, before settle.
+	 */
+	async readBack(): Promise<void> {
+		const first = this.pendingItems()[0];
+		const refs = [...this.pending.values()].filter((p) => p.created).map((p) => p.yourRef);
+		const found = refs.length ? await findOrdersByYourRefs(this.ctx, refs, first ?? 0) : [];
+		const byRef = new Map<string, OrderRecord[]>();
+		for (const order of found) {
+			const key = String(order.YourRef ?? '').trim();
+			byRef.set(key, [...(byRef.get(key) ?? []), order]);
+		}
+		this.readBackByRef = byRef;
+	}
+
+	/**
+	 * Finishes the create of one item after the read-back: resolves duplicates of its YourRef, then
+	 * delivers the order if it is kept and Deliver Immediately is on. Returns the item's result.
+	 */
+	async settle(itemIndex: number): Promise<ImportResult> {
+		const pending = this.pending.get(itemIndex);
+		if (!pending) throw new OrderImportError(`No created order to check for item ${itemIndex}`);
+		this.pending.delete(itemIndex);
+		const { doc, created, yourRef, result } = pending;
+		if (!this.readBackByRef) await this.readBack();
+		if (!created) {
+			// Items are settled in input order: the item that created this YourRef is settled.
+			const kept = this.byRef.get(yourRef);
+			return kept ? await this.skip(doc, kept, itemIndex) : result;
+		}
+		this.uncheckedIds.delete(created.OrderID);
+		const found = this.readBackByRef?.get(yourRef) ?? [];
+		const raced = await this.checkDuplicates(
+			doc,
+			created,
+			yourRef,
+			itemIndex,
+			result.warnings,
+			found,
+		);
+		if (raced) {
+			this.options.importedOrders?.set(this.byRef.get(yourRef) ?? created);
+			return { ref: raced, warnings: result.warnings };
+		}
+		if (this.options.deliverImmediately)
+			result.goodsDelivery = await this.deliver(doc, created.OrderID, itemIndex, APPROVED);
+		return result;
+	}
+
 	private async checkDuplicates(
 		doc: EnrichedOrderDocument,
 		created: OrderRecord,
 		yourRef: string,
 		itemIndex: number,
 		warnings: string[],
+		found: OrderRecord[],
 	): Promise<ExactSalesOrderRef | null> {
-		const all = (await findOrdersByYourRefs(this.ctx, [yourRef], itemIndex)).filter(
+		const all = found.filter(
 			(o) => sameRef(o.YourRef, yourRef) && (o.OrderID === created.OrderID || isOwnCopy(o, doc)),
 		);
 		if (all.length < 2) return null;
