@@ -80,6 +80,8 @@ export interface StackOptions {
 	queueWorkers?: number;
 	/** Extra environment for every n8n process. */
 	n8nEnv?: Record<string, string>;
+	/** Changes the imported templates as a merchant would in the editor, before they are activated. */
+	configure?: (rest: N8nRest, templates: TemplateInfo[]) => Promise<void>;
 	log?: (line: string) => void;
 }
 
@@ -194,6 +196,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 			await importTemplates(rest, templates);
 			await fillInWebhookSecret(rest, templates, exact);
 			if (options.pickDivision) await pickDivision(rest, templates, exact.division);
+			if (options.configure) await options.configure(rest, templates);
 			for (const t of templates.filter(options.activate ?? (() => true))) {
 				try {
 					await rest.activateWorkflow(t.id);

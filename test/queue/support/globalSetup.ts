@@ -13,6 +13,7 @@ import path from 'path';
 import { projectRoot, runtimeFromEnv } from '../../../scripts/lib/n8n';
 import { startStack } from '../../../scripts/lib/stack';
 import type { QueueStackInfo } from './queue';
+import { configureForQueueMode } from './queueMode';
 import { QUEUE_WORKERS } from './scale';
 
 export default async function globalSetup(): Promise<void> {
@@ -36,6 +37,9 @@ export default async function globalSetup(): Promise<void> {
 		queueWorkers: QUEUE_WORKERS,
 		// Executions of a killed worker are marked crashed at the next recovery check (default 180 min).
 		n8nEnv: { N8N_EXECUTIONS_QUEUE_RECOVERY_INTERVAL: '1' },
+		// As the README asks for queue mode: the order template's After Create Check on Remove Own
+		// Duplicate (it ships with None, which fits one n8n process).
+		configure: (rest, templates) => configureForQueueMode(rest, templates),
 	});
 	log(`Stack ready: ${JSON.stringify(stack.timings)}`);
 

@@ -14,3 +14,5 @@ export const TOKEN_EVERY = Number(process.env.QUEUE_TOKEN_EVERY ?? 20);
 export const STOCK_CHANGES = Number(process.env.QUEUE_STOCK_CHANGES ?? (full ? 60 : 20));
 /** Scenario 4: orders in flight when a worker is killed. */
 export const KILL_ORDERS = Number(process.env.QUEUE_KILL_ORDERS ?? (full ? 40 : 12));
+/** Scenario 5: orders read by two overlapping runs of the batch order template. */
+export const BATCH_ORDERS = Number(process.env.QUEUE_BATCH_ORDERS ?? (full ? 40 : 12));
