@@ -88,6 +88,9 @@ export const description = updateDisplayOptions(
 
 const PAYOUT_PAGE = 25;
 const TRANSACTION_PAGE = 100;
+// Shopify's requested cost of a page: 1 for shopifyPaymentsAccount, 2 for the connection, then
+// per node (11 for a payout with its summary, 6 for a balance transaction). Estimating it exactly
+// lets the transport wait for the bucket instead of being throttled.
 const MONEY = '{ amount currencyCode }';
 
 const PAYOUTS_QUERY =
@@ -158,7 +161,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			const page: PayoutsPage = await shopifyGraphql<PayoutsPage>(this, endpoint, {
 				query: PAYOUTS_QUERY,
 				variables: { first: PAYOUT_PAGE, after, query: terms.join(' ') },
-				estimatedCost: 2 + PAYOUT_PAGE * 11,
+				estimatedCost: 3 + PAYOUT_PAGE * 11,
 				itemIndex: 0,
 				purpose: 'read payouts',
 			});
@@ -210,7 +213,7 @@ async function transactionsOf(
 		const page: TransactionsPage = await shopifyGraphql<TransactionsPage>(ctx, endpoint, {
 			query: TRANSACTIONS_QUERY,
 			variables: { first: TRANSACTION_PAGE, after, query: `payout_id:${legacyId}` },
-			estimatedCost: 2 + TRANSACTION_PAGE * 6,
+			estimatedCost: 3 + TRANSACTION_PAGE * 6,
 			itemIndex: 0,
 			purpose: `read the transactions of payout ${legacyId}`,
 		});
