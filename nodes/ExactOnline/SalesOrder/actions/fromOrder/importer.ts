@@ -30,6 +30,7 @@ import {
 	salesOrderLines,
 	totalDifferenceCents,
 } from '../../../../core/exact/salesOrderDraft';
+import type { PostedLine } from '../../../../core/exact/centPrices';
 import type { RoundingLine, SalesOrderOptions } from '../../../../core/exact/salesOrderDraft';
 import { formatMoney } from '../../../../core/money';
 import {
@@ -196,7 +197,8 @@ export class OrderImporter {
 		yourRef: string,
 		itemIndex: number,
 	): Promise<ImportResult> {
-		const rounding = await this.roundingLine(doc, itemIndex);
+		const posted = salesOrderLines(doc, this.options);
+		const rounding = await this.roundingLine(doc, posted.posted, itemIndex);
 		const created = (await exactRequest.call(this.ctx, {
 			method: 'POST',
 			path: 'salesorder/SalesOrders',
@@ -218,7 +220,7 @@ export class OrderImporter {
 			warnings.push(
 				`Exact's VAT per line totals ${formatMoney(-rounding.amountCents, doc.currency)} ${doc.currency} away from Shopify's total; booked on rounding item ${this.options.rounding.itemCode}`,
 			);
-		const split = salesOrderLines(doc, this.options).splitLines;
+		const split = posted.splitLines;
 		if (split.length)
 			warnings.push(
 				`Line ${split.join(', ')} posted as two lines with whole-cent prices, so the amount matches Shopify's to the cent`,
@@ -434,9 +436,10 @@ export class OrderImporter {
 	 */
 	private async roundingLine(
 		doc: EnrichedOrderDocument,
+		posted: PostedLine[],
 		itemIndex: number,
 	): Promise<RoundingLine | null> {
-		const difference = exactRoundingDifferenceCents(doc, salesOrderLines(doc, this.options).posted);
+		const difference = exactRoundingDifferenceCents(doc, posted);
 		if (difference === 0) return null;
 		const { rounding } = this.options;
 		const amount = `${formatMoney(Math.abs(difference), doc.currency)} ${doc.currency}`;
