@@ -8,6 +8,7 @@ import type {
 
 import * as listLocations from './actions/listLocations.operation';
 import * as setQuantities from './actions/setQuantities.operation';
+import { searchShopifyLocations } from './locations';
 import { toNodeError } from './transport';
 
 export class ShopifyInventory implements INodeType {
@@ -52,6 +53,8 @@ export class ShopifyInventory implements INodeType {
 			...listLocations.description,
 		],
 	};
+
+	methods = { listSearch: { searchShopifyLocations } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const operation = this.getNodeParameter('operation', 0) as string;

@@ -66,6 +66,11 @@ export class CredentialStore {
 	}
 
 	/** The first credential of a type (tests usually have one). */
+	hasType(type: string): boolean {
+		for (const record of this.records.values()) if (record.type === type) return true;
+		return false;
+	}
+
 	firstOfType(type: string): StoredCredential {
 		for (const record of this.records.values()) if (record.type === type) return deepCopy(record);
 		throw new Error(`No credential of type ${type}`);

@@ -122,6 +122,13 @@ function buildNode(options: RunNodeOptions): { node: INode; type: string } {
 			? options.credentials.get(options.credentialId)
 			: options.credentials.firstOfType(credentialType)
 		: undefined;
+	// A node's optional credentials (e.g. Shopify Admin on an Exact node) are set when the store has one.
+	const optional: INode['credentials'] = {};
+	for (const extra of description.credentials?.slice(1) ?? []) {
+		if (!options.credentials.hasType(extra.name)) continue;
+		const found = options.credentials.firstOfType(extra.name);
+		optional[extra.name] = { id: found.id, name: found.name };
+	}
 	const node: INode = {
 		id: 'node-under-test',
 		name: NODE_NAME,
@@ -134,7 +141,12 @@ function buildNode(options: RunNodeOptions): { node: INode; type: string } {
 		continueOnFail: options.continueOnFail ?? false,
 		...(options.onError ? { onError: options.onError } : {}),
 		...(credential && credentialType
-			? { credentials: { [credentialType]: { id: credential.id, name: credential.name } } }
+			? {
+					credentials: {
+						...optional,
+						[credentialType]: { id: credential.id, name: credential.name },
+					},
+				}
 			: {}),
 	};
 	return { node, type };

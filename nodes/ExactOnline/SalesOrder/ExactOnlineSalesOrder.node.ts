@@ -13,6 +13,7 @@ import { getPaymentConditions } from '../shared/methods/paymentConditions';
 import { getShippingMethods } from '../shared/methods/shippingMethods';
 import { withDefaultChoice } from '../shared/methods/defaultChoice';
 import { getWarehouses, searchWarehouses } from '../shared/methods/warehouses';
+import { searchShopifyLocations } from '../../ShopifyInventory/locations';
 import { description as operationsDescription, operations } from './actions';
 import { optionNames, optionNameSubtitle } from '../../shared/subtitle';
 
@@ -30,12 +31,21 @@ export class ExactOnlineSalesOrder implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'exactOnlineOAuth2Api', required: true }],
+		credentials: [
+			{ name: 'exactOnlineOAuth2Api', required: true },
+			{
+				// Optional: only for picking Shopify locations in Deliver From Fulfilment's Location to
+				// Warehouse Map; the location IDs work without it.
+				name: 'shopifyAdminCommerceApi',
+				required: false,
+				displayOptions: { show: { operation: ['deliverFromFulfillment'] } },
+			},
+		],
 		properties: [divisionLocator, ...operationsDescription],
 	};
 
 	methods = {
-		listSearch: { ...sharedMethods.listSearch, searchWarehouses },
+		listSearch: { ...sharedMethods.listSearch, searchWarehouses, searchShopifyLocations },
 		loadOptions: {
 			getPaymentConditions,
 			getShippingMethods,

@@ -10,6 +10,7 @@ import { divisionLocator, methods as sharedMethods } from '../shared/description
 import { errorForItem } from '../shared/runner';
 import * as get from './actions/get.operation';
 import * as getChanges from './actions/getChanges.operation';
+import { searchShopifyLocations } from '../../ShopifyInventory/locations';
 import { getWarehouseCodes, getWarehouses } from './methods/loadWarehouses';
 
 export class ExactOnlineStock implements INodeType {
@@ -27,7 +28,15 @@ export class ExactOnlineStock implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'exactOnlineOAuth2Api', required: true }],
+		credentials: [
+			{ name: 'exactOnlineOAuth2Api', required: true },
+			{
+				// Optional: only for picking Shopify locations in the Warehouse to Location Map.
+				name: 'shopifyAdminCommerceApi',
+				required: false,
+				displayOptions: { show: { operation: ['getChanges'] } },
+			},
+		],
 		properties: [
 			divisionLocator,
 			{
@@ -59,6 +68,7 @@ export class ExactOnlineStock implements INodeType {
 
 	methods = {
 		...sharedMethods,
+		listSearch: { ...sharedMethods.listSearch, searchShopifyLocations },
 		loadOptions: { getWarehouseCodes, getWarehouses },
 	};
 

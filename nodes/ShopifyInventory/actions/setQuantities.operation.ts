@@ -16,6 +16,7 @@ import type {
 
 import { dedupeRequests, parseRequest, SKIP_MESSAGES } from '../../core/stock/inventoryPlan';
 import type { QuantityRequest, Skip } from '../../core/stock/inventoryPlan';
+import { locationIdOf, shopifyLocationLocator } from '../locations';
 import { getShopifyCallCount, getShopifyEndpoint, toNodeError } from '../transport';
 import { writeQuantities } from '../writeQuantities';
 import type { Outcome } from '../writeQuantities';
@@ -32,15 +33,15 @@ export const description: INodeProperties[] = [
 		description: 'The SKU of the Shopify variant (the Exact item code)',
 		displayOptions: { show },
 	},
-	{
-		displayName: 'Location ID',
+	shopifyLocationLocator({
+		displayName: 'Location',
 		name: 'locationId',
-		type: 'string',
-		default: '={{ $json.locationId }}',
+		default: { mode: 'id', value: '={{ $json.locationId }}' },
 		required: true,
-		description: 'The Shopify location, as a number or gid://shopify/Location/…',
+		description:
+			'The Shopify location: picked from the list, or its ID (a number or gid://shopify/Location/…), by default the locationId of each input item',
 		displayOptions: { show },
-	},
+	}),
 	{
 		displayName: 'Quantity',
 		name: 'quantity',
@@ -126,7 +127,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	for (let i = 0; i < items.length; i++) {
 		const parsed = parseRequest(i, {
 			sku: this.getNodeParameter('sku', i, ''),
-			locationId: this.getNodeParameter('locationId', i, ''),
+			locationId: locationIdOf(this.getNodeParameter('locationId', i, '')),
 			quantity: this.getNodeParameter('quantity', i, ''),
 		});
 		if (parsed.ok) requests.push(parsed.request);

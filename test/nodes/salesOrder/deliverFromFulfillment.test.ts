@@ -209,7 +209,8 @@ describe('Sales Order: Deliver From Fulfilment', () => {
 		const rotterdam = warehouses.find((w) => String(w.Code).trim() === '2') as Rec;
 		expect(salesOrder.WarehouseID).not.toBe(rotterdam.ID);
 		const parcel = { ...fulfillment(shopify, 880051, 1, [[0, 3]]), location_id: 1002 };
-		const map = { locationWarehouses: { rules: [{ locationId: '1002', warehouse: '2' }] } };
+		const picked = { __rl: true, mode: 'list', value: '1002', cachedResultName: 'Rotterdam' };
+		const map = { locationWarehouses: { rules: [{ locationId: picked, warehouse: '2' }] } };
 		const out = (await kit.run(node, { ...deliver(), options: map }, [parcel])).items[0]
 			.json as Rec;
 		expect(out).toMatchObject({ action: 'delivered' });

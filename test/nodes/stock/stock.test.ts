@@ -155,9 +155,13 @@ describe('Exact Online Stock: get, failures', () => {
 });
 
 describe('Exact Online Stock: get changes', () => {
+	// A location picked from the list (as the editor stores it) and one typed as a gid.
 	const map = () => ({
 		mappings: [
-			{ warehouse: env.warehouses.main, location: '1001' },
+			{
+				warehouse: env.warehouses.main,
+				location: { __rl: true, mode: 'list', value: '1001', cachedResultName: 'Amsterdam' },
+			},
 			{ warehouse: env.warehouses.second, location: L2 },
 		],
 	});

@@ -13,6 +13,7 @@ import type {
 
 import { FulfillmentError, mapShopifyFulfillment } from '../../../core/mapping/fulfillment';
 import type { FulfillmentMappingOptions } from '../../../core/mapping/fulfillment';
+import { locationIdOf, shopifyLocationLocator } from '../../../ShopifyInventory/locations';
 import { runPerItem } from '../../shared/runner';
 import { FulfillmentDeliverer } from './fromFulfillment/deliverer';
 import type { DeliverOptions, InvoiceWhen } from './fromFulfillment/deliverer';
@@ -104,13 +105,12 @@ const properties: INodeProperties[] = [
 						displayName: 'Rule',
 						name: 'rules',
 						values: [
-							{
-								displayName: 'Shopify Location ID',
+							shopifyLocationLocator({
 								name: 'locationId',
-								type: 'string',
-								default: '',
-								placeholder: 'e.g. 1001',
-							},
+								default: { mode: 'id', value: '' },
+								description:
+									"The location the parcel ships from: its ID (Shopify Inventory → List Locations shows them; it is the number in the location's address in Shopify admin), or from the list once a Shopify Admin credential is picked in this node",
+							}),
 							{
 								displayName: 'Exact Warehouse Code',
 								name: 'warehouse',
@@ -160,7 +160,7 @@ interface RawOptions {
 	itemCodeSource?: FulfillmentMappingOptions['itemCodeSource'];
 	itemCodePrefix?: string;
 	orderReferencePrefix?: string;
-	locationWarehouses?: { rules?: Array<{ locationId: string; warehouse: string }> };
+	locationWarehouses?: { rules?: Array<{ locationId: unknown; warehouse: string }> };
 	processInvoice?: boolean;
 	shippingItemCode?: string;
 }
@@ -184,7 +184,10 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		invoice,
 		journal: invoice === 'never' ? '' : String(this.getNodeParameter('journal', 0, '70')).trim(),
 		processInvoice: raw.processInvoice !== false,
-		locationWarehouses: raw.locationWarehouses?.rules ?? [],
+		locationWarehouses: (raw.locationWarehouses?.rules ?? []).map((r) => ({
+			locationId: locationIdOf(r.locationId),
+			warehouse: r.warehouse,
+		})),
 		withFirstDelivery: [raw.shippingItemCode ?? 'SHIPMENT'].map((c) => c.trim()).filter(Boolean),
 	};
 	const deliverer = new FulfillmentDeliverer(this, options);

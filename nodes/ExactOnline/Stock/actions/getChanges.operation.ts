@@ -30,6 +30,7 @@ import {
 import type { WarehouseMap, WarehouseMapEntry } from '../../../core/stock/locations';
 import { highestTimestamp, latestPerPosition } from '../../../core/stock/positions';
 import type { StockFigure, StockPosition } from '../../../core/stock/types';
+import { locationIdOf, shopifyLocationLocator } from '../../../ShopifyInventory/locations';
 import { errorForItem } from '../../shared/runner';
 import { getExactCallCount, resolveDivision } from '../../shared/transport';
 import { readChangedPositions, readItemPositions } from '../stockReads';
@@ -92,14 +93,11 @@ export const description: INodeProperties[] = [
 						description:
 							'The warehouse by its code (its ID works too). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 					},
-					{
-						displayName: 'Shopify Location ID',
+					shopifyLocationLocator({
 						name: 'location',
-						type: 'string',
-						default: '',
-						placeholder: 'gid://shopify/Location/1001 or 1001',
-						description: 'The Shopify location (see Shopify Inventory → List Locations)',
-					},
+						description:
+							"The Shopify location this warehouse stocks: from the list (needs the node's Shopify Admin credential) or by ID (Shopify Inventory → List Locations shows them)",
+					}),
 				],
 			},
 		],
@@ -136,9 +134,15 @@ export const description: INodeProperties[] = [
 ];
 
 function readMap(ctx: IExecuteFunctions): WarehouseMap {
-	const raw = ctx.getNodeParameter('locationMap', 0, {}) as { mappings?: WarehouseMapEntry[] };
+	const raw = ctx.getNodeParameter('locationMap', 0, {}) as {
+		mappings?: Array<{ warehouse: string; location: unknown }>;
+	};
+	const entries: WarehouseMapEntry[] = (raw.mappings ?? []).map((m) => ({
+		warehouse: m.warehouse,
+		location: locationIdOf(m.location),
+	}));
 	try {
-		return buildWarehouseMap(raw.mappings ?? []);
+		return buildWarehouseMap(entries);
 	} catch (error) {
 		const message = error instanceof LocationMapError ? error.message : (error as Error).message;
 		throw new NodeOperationError(ctx.getNode(), message, { itemIndex: 0 });
