@@ -14,12 +14,25 @@
  */
 import { ChildProcess, spawn } from 'child_process';
 import { randomUUID } from 'crypto';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'fs';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'fs';
 import os from 'os';
 import path from 'path';
 
 import { projectRoot, runtimeFromEnv } from './n8n';
+import { okJson } from './http';
+import { buildOrders } from './orders';
+import { STATUS_TABLE } from './report';
 import { startStack } from './stack';
+import type { Stack, TemplateInfo } from './stack';
+
+/**
+ * Every template in workflows/, so a new one is checked without being listed: the error handler first
+ * (the others name it as their error workflow, and importing rewires them to its id).
+ */
+export function discoverTemplates(dir = path.join(projectRoot, 'workflows')): string[] {
+	const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+	return [...files.filter((f) => f === 'error-handler.json'), ...files.filter((f) => f !== 'error-handler.json')];
+}
 
 const WIDTH = 1440;
 const HEIGHT = 900;
@@ -83,21 +96,60 @@ interface TemplateNode {
 	type: string;
 }
 
-/** The parameters with an issue marker in the open node panel: their labels and the issue texts. */
-const ISSUES_IN_PANEL = `(() => {
+/**
+ * The parameters with an issue marker in the open node panel: their labels and the issue texts
+ * (n8n shows the text in a tooltip, so each marker is hovered in turn and the tooltip read).
+ */
+const ISSUES_IN_PANEL = `(async () => {
 	const panel = document.querySelector('[data-test-id="ndv"]') || document;
-	return [...panel.querySelectorAll('[data-test-id="parameter-issues"]')].map((marker) => {
-		const item = marker.closest('[data-test-id="parameter-item"], [data-test-id^="parameter-input"]');
-		const label = item && item.querySelector('label, [data-test-id="input-label"], [class*="label"]');
-		return (label ? label.textContent.trim() : '?') + ': ' + (marker.getAttribute('title') || marker.textContent || '').trim();
-	});
+	const found = [];
+	for (const marker of panel.querySelectorAll('[data-test-id="parameter-issues"]')) {
+		let label = '';
+		for (let el = marker.parentElement, i = 0; el && !label && i < 8; el = el.parentElement, i++) {
+			const l = el.querySelector('label, [data-test-id="input-label"], [class*="label"]');
+			if (l && l.textContent.trim()) label = l.textContent.trim().split('\\n')[0];
+		}
+		const target = marker.querySelector('*') || marker;
+		target.dispatchEvent(new MouseEvent('mouseenter', { bubbles: true }));
+		target.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+		await new Promise((r) => setTimeout(r, 400));
+		const tips = [...document.querySelectorAll('.el-popper, [role="tooltip"]')].filter((t) => t.offsetParent !== null && t.textContent.trim());
+		const text = tips.length ? tips[tips.length - 1].textContent.trim() : (marker.getAttribute('title') || marker.textContent || '').trim();
+		target.dispatchEvent(new MouseEvent('mouseleave', { bubbles: true }));
+		found.push((label || '?') + ': ' + (text || '(no text)'));
+	}
+	return found;
 })()`;
+
+/** One order through the orders template, which creates the status table and writes its row. */
+async function placeFirstOrder(stack: Stack, log: (line: string) => void): Promise<void> {
+	const [order] = buildOrders(1, 9901);
+	await okJson('POST', `${stack.shopify.baseUrl}/__sandbox/orders`, { orders: [order.order], topics: ['orders/create'] });
+	for (let i = 0; i < 240; i++) {
+		const rows = await stack.rest.dataTableRows(STATUS_TABLE);
+		if (rows.some((r) => r.reference === order.name)) {
+			log(`Order ${order.name} imported: the status table exists.`);
+			return;
+		}
+		await new Promise((resolve) => setTimeout(resolve, 1000));
+	}
+	throw new Error(`Order ${order.name} was not recorded in the status table within 4 minutes`);
+}
 
 async function main(): Promise<void> {
 	const check = process.argv.includes('--check');
 	const problems: string[] = [];
 	const log = (line: string) => process.stdout.write(`${line}\n`);
-	const stack = await startStack({ runtime: runtimeFromEnv(), log, tarball: process.env.E2E_PACKAGE_TARBALL || undefined });
+	const templateFiles = discoverTemplates();
+	log(`${templateFiles.length} templates in workflows/: ${templateFiles.join(', ')}`);
+	const stack = await startStack({
+		runtime: runtimeFromEnv(),
+		log,
+		tarball: process.env.E2E_PACKAGE_TARBALL || undefined,
+		templateFiles,
+	});
+	let opened = 0;
+	let panels = 0;
 	const { child, wsUrl } = await launchChromium();
 	const cdp = await Cdp.open(wsUrl);
 	try {
@@ -117,6 +169,33 @@ async function main(): Promise<void> {
 				.then((r) => r.status)`);
 		const outDir = path.join(projectRoot, 'workflows/screenshots');
 		mkdirSync(outDir, { recursive: true });
+		const inspectNode = async (template: TemplateInfo, node: TemplateNode, when: string): Promise<void> => {
+			await page('Page.navigate', { url: `${stack.n8n.url}/workflow/${template.id}/${node.id}` });
+			await settle(3000);
+			// Wait until the panel shows its parameters and no dropdown is still loading its list.
+			for (let i = 0; i < 40; i++) {
+				const state = await evaluate(`[document.querySelectorAll('[data-test-id="ndv"] [data-test-id="parameter-item"]').length,
+					document.querySelectorAll('[data-test-id="parameter-options-loader"]').length]`);
+				const [shown, loading] = ((state as { result?: { value?: number[] } }).result?.value ?? [0, 1]) as number[];
+				if (shown > 0 && loading === 0) break;
+				await settle(500);
+			}
+			await settle(1500);
+			const opened = await evaluate(`document.querySelectorAll('[data-test-id="ndv"] [data-test-id="parameter-item"]').length`);
+			const found = await evaluate(ISSUES_IN_PANEL);
+			const issues = ((found as { result?: { value?: string[] } }).result?.value ?? []) as string[];
+			const parameters = Number((opened as { result?: { value?: number } }).result?.value ?? 0);
+			const file = path.basename(template.file);
+			if (parameters === 0 && node.type.startsWith('n8n-nodes-exact-online-commerce.')) problems.push(`${file} › ${node.name}: the node panel showed no parameter`);
+			for (const issue of issues) problems.push(`${file} › ${node.name}${when} › ${issue}`);
+			panels++;
+			log(`  ${node.name}${when}: ${parameters} parameters shown, ${issues.length ? issues.join('; ') : 'no issue marker'}`);
+			if (issues.length || process.env.SCREENSHOT_PANELS) {
+				const shot = await page<{ data: string }>('Page.captureScreenshot', { format: 'png' });
+				const name = `${path.basename(template.file, '.json')}--${node.name.replace(/\W+/g, '-')}${when ? '--later' : ''}.png`;
+				writeFileSync(path.join(os.tmpdir(), name), Buffer.from(shot.data, 'base64'));
+			}
+		};
 		for (const template of stack.templates) {
 			await page('Page.navigate', { url: `${stack.n8n.url}/workflow/${template.id}` });
 			await settle(7000);
@@ -140,33 +219,24 @@ async function main(): Promise<void> {
 			const file = path.join(outDir, path.basename(template.file, '.json') + '.png');
 			writeFileSync(file, Buffer.from(shot.data, 'base64'));
 			log(`Saved ${path.relative(projectRoot, file)}`);
+			opened++;
 			if (!check) continue;
 			const nodes = (template.json.nodes as TemplateNode[]).filter((n) => !n.type.endsWith('.stickyNote'));
-			for (const node of nodes) {
-				await page('Page.navigate', { url: `${stack.n8n.url}/workflow/${template.id}/${node.id}` });
-				await settle(3000);
-				// Wait until the panel shows its parameters and no dropdown is still loading its list.
-				for (let i = 0; i < 40; i++) {
-					const state = await evaluate(`[document.querySelectorAll('[data-test-id="ndv"] [data-test-id="parameter-item"]').length,
-						document.querySelectorAll('[data-test-id="parameter-options-loader"]').length]`);
-					const [shown, loading] = ((state as { result?: { value?: number[] } }).result?.value ?? [0, 1]) as number[];
-					if (shown > 0 && loading === 0) break;
-					await settle(500);
-				}
-				await settle(1500);
-				const opened = await evaluate(`document.querySelectorAll('[data-test-id="ndv"] [data-test-id="parameter-item"]').length`);
-				const found = await evaluate(ISSUES_IN_PANEL);
-				const issues = ((found as { result?: { value?: string[] } }).result?.value ?? []) as string[];
-				const parameters = Number((opened as { result?: { value?: number } }).result?.value ?? 0);
-				if (parameters === 0 && node.type.startsWith('n8n-nodes-exact-online-commerce.')) problems.push(`${template.file} › ${node.name}: the node panel showed no parameter`);
-				for (const issue of issues) problems.push(`${template.file} › ${node.name} › ${issue}`);
-				log(`  ${node.name}: ${parameters} parameters shown, ${issues.length ? issues.join('; ') : 'no issue marker'}`);
-				if (issues.length || process.env.SCREENSHOT_PANELS) {
-					const shot = await page<{ data: string }>('Page.captureScreenshot', { format: 'png' });
-					const name = `${path.basename(template.file, '.json')}--${node.name.replace(/\W+/g, '-')}.png`;
-					writeFileSync(path.join(os.tmpdir(), name), Buffer.from(shot.data, 'base64'));
-				}
+			for (const node of nodes) await inspectNode(template, node, '');
+		}
+		if (check) {
+			// The status table's Data Table nodes load their column lists from the table, which the
+			// first order creates: open them again once it exists, as a merchant does later on.
+			await placeFirstOrder(stack, log);
+			for (const template of stack.templates) {
+				const tableNodes = (template.json.nodes as TemplateNode[]).filter((n) => n.type === 'n8n-nodes-base.dataTable');
+				for (const node of tableNodes) await inspectNode(template, node, ' (status table created)');
 			}
+		}
+		log(`Opened ${opened} of ${templateFiles.length} templates and ${panels} node panels.`);
+		if (opened !== templateFiles.length) {
+			problems.push(`only ${opened} of ${templateFiles.length} templates were opened`);
+			process.exitCode = 1;
 		}
 		if (check) {
 			log(problems.length ? `Issue markers:\n${problems.join('\n')}` : 'No parameter shows an issue marker.');
@@ -179,7 +249,9 @@ async function main(): Promise<void> {
 	}
 }
 
-main().catch((error: Error) => {
-	process.stderr.write(`${error.stack ?? error.message}\n`);
-	process.exit(1);
-});
+if (require.main === module) {
+	main().catch((error: Error) => {
+		process.stderr.write(`${error.stack ?? error.message}\n`);
+		process.exit(1);
+	});
+}
