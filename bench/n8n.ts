@@ -24,12 +24,14 @@ import { runtimeFromEnv } from '../scripts/lib/n8n';
 import { EXACT_APP, startStack } from '../scripts/lib/stack';
 import type { Stack } from '../scripts/lib/stack';
 import { catalogue, customers, orderSpecs, shopifyOrder } from '../test/nodes/flow/syntheticOrders';
-import { figures, ratios, table } from './lib/n8nFigures';
+import { duplicatesCreated, figures, ratios, table } from './lib/n8nFigures';
 import type { ExactCall, FlowFigures } from './lib/n8nFigures';
 
 const ORDERS = Math.max(10, Number(process.env.BENCH_N8N_ORDERS ?? 60));
 const BURST = 10;
 const DUPLICATE_SHARE = 0.2;
+/** Orders delivered twice at the same moment after each webhook flow's measured run. */
+const COPIES_AT_ONCE = 20;
 const WEBHOOK = 'shopify-orders-to-exact.json';
 const BATCH = 'shopify-orders-to-exact-batch.json';
 const INSTANT_STOCK = 'exact-stock-to-shopify-instant.json';
@@ -204,9 +206,37 @@ async function webhookScenario(
 	});
 }
 
+/**
+ * After the measured run, not counted in its calls: COPIES_AT_ONCE more orders, each delivered twice
+ * at the same moment (as Shopify does when it retries a delivery whose answer was slow), and the
+ * sales orders this created twice.
+ */
+async function copiesAtOnce(
+	stack: Stack,
+	firstNumber: number,
+): Promise<{ orders: number; duplicatesCreated: number }> {
+	const list = specs(COPIES_AT_ONCE, firstNumber, 34).map(shopifyOrder);
+	const refs = list.map((o) => String(o.name));
+	await okJson('POST', `${stack.shopify.baseUrl}/__sandbox/webhooks/deliver`, {
+		topic: 'orders/create',
+		payloads: list,
+		copies: 2,
+		sameWebhookId: true,
+		concurrent: BURST,
+		timeoutMs: 30_000,
+	});
+	await waitForOrders(stack, refs, 300_000).catch(() => undefined);
+	await waitForIdle(stack);
+	return {
+		orders: list.length,
+		duplicatesCreated: duplicatesCreated(await salesOrderRefs(stack), refs),
+	};
+}
+
 async function webhookRun(stack: Stack): Promise<FlowFigures> {
 	const list = specs(ORDERS, 91001, 31).map(shopifyOrder);
-	return await webhookScenario(stack, WEBHOOK, templateId(stack, WEBHOOK), list);
+	const result = await webhookScenario(stack, WEBHOOK, templateId(stack, WEBHOOK), list);
+	return { ...result, copiesAtOnce: await copiesAtOnce(stack, 94001) };
 }
 
 /** The ID of an item in the sandbox, as a merchant copies it from Exact into the baseline. */
@@ -265,8 +295,9 @@ async function baselineRun(stack: Stack): Promise<FlowFigures> {
 	// The same orders as the webhook template's run, renumbered (same customers, lines and shipping).
 	const list = specs(ORDERS, 93001, 31).map(shopifyOrder);
 	const result = await webhookScenario(stack, BASELINE, created.id, list);
+	const copies = await copiesAtOnce(stack, 95001);
 	await stack.rest.deactivateWorkflow(created.id);
-	return result;
+	return { ...result, copiesAtOnce: copies };
 }
 
 async function batchRun(stack: Stack): Promise<FlowFigures> {

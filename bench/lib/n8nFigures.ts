@@ -41,6 +41,11 @@ export interface FlowFigures {
 	/** Orders a minute on this machine, Exact's limits lifted (the sandbox counts, it does not throttle). */
 	ordersPerMinuteWallClock: number;
 	byEndpoint: Record<string, number>;
+	/**
+	 * After the measured run (its calls not counted above): more orders each delivered twice at the
+	 * same moment, and the sales orders created twice. Webhook flows only.
+	 */
+	copiesAtOnce?: { orders: number; duplicatesCreated: number };
 }
 
 /** Template ÷ baseline: below 1 means the template needs fewer calls (or fits fewer orders). */
@@ -164,6 +169,9 @@ export function table(rows: FlowFigures[], baseline?: FlowFigures): string[] {
 			[r.imported, r.duplicatesCreated, r.failedExecutions].join(' / '),
 		),
 		row("Exact totals off Shopify's by a cent or more", (r) => r.totalsOff),
+		row('Orders delivered twice at the same moment: duplicates created', (r) =>
+			r.copiesAtOnce ? `${r.copiesAtOnce.duplicatesCreated} of ${r.copiesAtOnce.orders}` : '–',
+		),
 		row('Exact calls per order (order path)', (r) => r.exactCallsPerOrder),
 		row('Stock calls per order (instant stock template)', (r) => r.stockCallsPerOrder),
 		row('Stock calls per 10 s', (r) => r.stockCallsPer10s),

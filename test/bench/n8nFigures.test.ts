@@ -112,11 +112,17 @@ describe('bench:n8n figures', () => {
 
 	it('prints one column per flow, the ratios for the templates and a dash for the baseline', () => {
 		const template = figures(run('template', 2, times(2, call('POST', 'salesorder/SalesOrders'))));
-		const baseline = figures(run('baseline', 2, times(8, call('GET', 'crm/Accounts'))));
+		const baseline = {
+			...figures(run('baseline', 2, times(8, call('GET', 'crm/Accounts')))),
+			copiesAtOnce: { orders: 20, duplicatesCreated: 3 },
+		};
 		const lines = table([template, baseline], baseline);
 		expect(lines[0]).toBe('| Figure | template | baseline |');
 		expect(lines).toContain('| Calls per order ÷ baseline (order path) | 0.25× | – |');
 		expect(lines).toContain('| Orders a day ÷ baseline | 4× | – |');
 		expect(lines).toContain('| GET crm/Accounts | 0.00 | 4.00 |');
+		expect(lines).toContain(
+			'| Orders delivered twice at the same moment: duplicates created | – | 3 of 20 |',
+		);
 	});
 });
