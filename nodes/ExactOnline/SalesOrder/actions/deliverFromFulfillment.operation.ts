@@ -80,7 +80,7 @@ const properties: INodeProperties[] = [
 				name: 'Claim in Shopify Before Delivering',
 				value: 'shopifyClaim',
 				description:
-					'For n8n in queue mode (workers): before posting, the delivery is claimed on the Shopify order, so two workers handling the same fulfilment at once post one delivery. Costs 2-3 Shopify API calls per fulfilment and no Exact calls.',
+					'For n8n in queue mode (workers): before posting, the delivery is claimed on the Shopify order, so two workers handling the same fulfilment at once post one delivery. Costs 3 Shopify API calls per fulfilment (read, claim, mark delivered) and no Exact calls.',
 			},
 		],
 		default: 'none',
