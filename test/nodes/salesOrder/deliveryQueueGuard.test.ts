@@ -271,6 +271,21 @@ describe('Sales Order: Deliver From Fulfilment across processes (Queue-Mode Guar
 		expect(await deliveriesOf(890005)).toHaveLength(1);
 	});
 
+	it('asks for the Shopify Admin credential only when the guard is on (Deliver From Fulfilment)', () => {
+		expect(node.description.credentials).toEqual([
+			{ name: 'exactOnlineOAuth2Api', required: true },
+			{
+				name: 'shopifyAdminCommerceApi',
+				required: true,
+				displayOptions: {
+					show: { operation: ['deliverFromFulfillment'], queueModeGuard: ['shopifyClaim'] },
+				},
+			},
+		]);
+		const option = node.description.properties.find((p) => p.name === 'queueModeGuard');
+		expect(option).toMatchObject({ default: 'none' });
+	});
+
 	it('makes no Exact call for the claim: the same Exact calls as without the guard', async () => {
 		const shopify = await placed(7206);
 		await kit.clearCalls();
