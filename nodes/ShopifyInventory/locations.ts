@@ -11,7 +11,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { getShopifyEndpoint, SHOPIFY_CREDENTIAL, shopifyGraphql } from './transport';
+import { getShopifyEndpoint, SHOPIFY_CREDENTIAL, shopifyGraphql, toNodeError } from './transport';
 import type { ShopifyContext } from './transport';
 import type { ShopifyEndpoint } from '../core/stock/shopifyEndpoint';
 
@@ -68,7 +68,10 @@ function label(location: IDataObject): string {
 }
 
 export const NO_SHOPIFY_CREDENTIAL =
-	'Pick a Shopify Admin (Exact Online Commerce) credential in this node to choose from your locations, or enter the location ID (Shopify Inventory → List Locations shows them)';
+	"Choosing from your shop's locations needs this node's Shopify Admin (Exact Online Commerce) credential; without it, enter the location ID (Shopify Inventory → List Locations shows them)";
+
+/** n8n's answers when a node has no usable credential of a type (not set, or hidden by its settings). */
+const NO_CREDENTIAL = /credentials not found|does not have any credentials|does not require credentials/i;
 
 /**
  * List search of the shop's active locations, by name, city or number (a shop has few: read all).
@@ -78,9 +81,18 @@ export async function searchShopifyLocations(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const declared = this.getNode().credentials?.[SHOPIFY_CREDENTIAL];
-	if (!declared) throw new NodeOperationError(this.getNode(), NO_SHOPIFY_CREDENTIAL);
-	const endpoint = await getShopifyEndpoint(this);
+	if (!this.getNode().credentials?.[SHOPIFY_CREDENTIAL]) {
+		throw new NodeOperationError(this.getNode(), NO_SHOPIFY_CREDENTIAL);
+	}
+	let endpoint: ShopifyEndpoint;
+	try {
+		endpoint = await getShopifyEndpoint(this);
+	} catch (error) {
+		if (NO_CREDENTIAL.test((error as Error).message)) {
+			throw new NodeOperationError(this.getNode(), NO_SHOPIFY_CREDENTIAL);
+		}
+		throw toNodeError(this.getNode(), error, 0);
+	}
 	const text = filter?.trim().toLowerCase() ?? '';
 	const results = (await fetchLocations(this, endpoint, false))
 		.map((location) => ({

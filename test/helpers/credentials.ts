@@ -66,9 +66,9 @@ export class CredentialStore {
 	}
 
 	/** The first credential of a type (tests usually have one). */
-	hasType(type: string): boolean {
-		for (const record of this.records.values()) if (record.type === type) return true;
-		return false;
+	firstOfTypeOrUndefined(type: string): StoredCredential | undefined {
+		for (const record of this.records.values()) if (record.type === type) return deepCopy(record);
+		return undefined;
 	}
 
 	firstOfType(type: string): StoredCredential {

@@ -122,13 +122,6 @@ function buildNode(options: RunNodeOptions): { node: INode; type: string } {
 			? options.credentials.get(options.credentialId)
 			: options.credentials.firstOfType(credentialType)
 		: undefined;
-	// A node's optional credentials (e.g. Shopify Admin on an Exact node) are set when the store has one.
-	const optional: INode['credentials'] = {};
-	for (const extra of description.credentials?.slice(1) ?? []) {
-		if (!options.credentials.hasType(extra.name)) continue;
-		const found = options.credentials.firstOfType(extra.name);
-		optional[extra.name] = { id: found.id, name: found.name };
-	}
 	const node: INode = {
 		id: 'node-under-test',
 		name: NODE_NAME,
@@ -141,14 +134,18 @@ function buildNode(options: RunNodeOptions): { node: INode; type: string } {
 		continueOnFail: options.continueOnFail ?? false,
 		...(options.onError ? { onError: options.onError } : {}),
 		...(credential && credentialType
-			? {
-					credentials: {
-						...optional,
-						[credentialType]: { id: credential.id, name: credential.name },
-					},
-				}
+			? { credentials: { [credentialType]: { id: credential.id, name: credential.name } } }
 			: {}),
 	};
+	// Further credentials of the node (e.g. an optional Shopify one): the store's first of each type.
+	for (const extra of description.credentials?.slice(1) ?? []) {
+		const record = options.credentials.firstOfTypeOrUndefined(extra.name);
+		if (record)
+			node.credentials = {
+				...node.credentials,
+				[extra.name]: { id: record.id, name: record.name },
+			};
+	}
 	return { node, type };
 }
 

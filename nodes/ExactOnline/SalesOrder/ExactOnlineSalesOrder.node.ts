@@ -34,11 +34,13 @@ export class ExactOnlineSalesOrder implements INodeType {
 		credentials: [
 			{ name: 'exactOnlineOAuth2Api', required: true },
 			{
-				// Optional: only for picking Shopify locations in Deliver From Fulfilment's Location to
-				// Warehouse Map; the location IDs work without it.
+				// For Deliver From Fulfilment's Queue-Mode Guard (its claim lives on the Shopify order); while
+				// it is shown, the Location to Warehouse Map also picks locations through it.
 				name: 'shopifyAdminCommerceApi',
-				required: false,
-				displayOptions: { show: { operation: ['deliverFromFulfillment'] } },
+				required: true,
+				displayOptions: {
+					show: { operation: ['deliverFromFulfillment'], queueModeGuard: ['shopifyClaim'] },
+				},
 			},
 		],
 		properties: [divisionLocator, ...operationsDescription],

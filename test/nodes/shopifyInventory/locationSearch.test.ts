@@ -85,41 +85,53 @@ describe('Shopify location list search', () => {
 			new ExactOnlineSalesOrder(),
 			'deliverFromFulfillment',
 		],
-	])('%s lists them through its optional Shopify Admin credential', async (_label, node, operation) => {
+	])('%s lists them through its Shopify Admin credential', async (_label, node, operation) => {
 		const { results } = await runListSearch({
 			node,
 			method: 'searchShopifyLocations',
-			parameters: { operation },
+			// The Sales Order node shows the credential with the Queue-Mode Guard on.
+			parameters: { operation, queueModeGuard: 'shopifyClaim' },
 			credentials: addShopifyCredential(withExact(new CredentialStore()), shop),
 		});
 		expect(results).toEqual(BOTH);
 	});
 
 	it.each([
-		['Exact Online Stock', new ExactOnlineStock(), 'getChanges'],
-		['Exact Online Sales Order', new ExactOnlineSalesOrder(), 'deliverFromFulfillment'],
-	])('%s without a Shopify credential says how to pick one or where to find the IDs', async (_label, node, operation) => {
+		['Exact Online Stock', new ExactOnlineStock(), { operation: 'getChanges' }],
+		[
+			'Exact Online Sales Order',
+			new ExactOnlineSalesOrder(),
+			{ operation: 'deliverFromFulfillment', queueModeGuard: 'shopifyClaim' },
+		],
+	])('%s without a Shopify credential says where to find the IDs', async (_label, node, parameters) => {
 		await expect(
 			runListSearch({
 				node,
 				method: 'searchShopifyLocations',
-				parameters: { operation },
+				parameters,
 				credentials: withExact(new CredentialStore()),
 			}),
 		).rejects.toThrow(NO_SHOPIFY_CREDENTIAL);
 		expect(await shopifyCalls(shop)).toEqual([]);
 	});
 
-	it('declares the Shopify credential as optional on the Exact nodes, only where a map takes a location', () => {
+	it('Sales Order with the guard off (credential hidden) says the same, even with a credential in the workflow', async () => {
+		await expect(
+			runListSearch({
+				node: new ExactOnlineSalesOrder(),
+				method: 'searchShopifyLocations',
+				parameters: { operation: 'deliverFromFulfillment', queueModeGuard: 'none' },
+				credentials: addShopifyCredential(withExact(new CredentialStore()), shop),
+			}),
+		).rejects.toThrow(NO_SHOPIFY_CREDENTIAL);
+		expect(await shopifyCalls(shop)).toEqual([]);
+	});
+
+	it('declares the Shopify credential as optional on the stock node, only for Get Changes', () => {
 		expect(new ExactOnlineStock().description.credentials).toContainEqual({
 			name: 'shopifyAdminCommerceApi',
 			required: false,
 			displayOptions: { show: { operation: ['getChanges'] } },
-		});
-		expect(new ExactOnlineSalesOrder().description.credentials).toContainEqual({
-			name: 'shopifyAdminCommerceApi',
-			required: false,
-			displayOptions: { show: { operation: ['deliverFromFulfillment'] } },
 		});
 	});
 });
