@@ -7,7 +7,7 @@
  * take turns within a process (orders/paid and a fulfilment invoice arriving together); across
  * processes an invoice another run processed first is reported, not processed twice.
  */
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, NodeApiError } from 'n8n-workflow';
 
 import { eq, lit } from '../../../../core/exact/filter';
 import { createKeyedLock } from '../../../shared/keyedLock';
@@ -131,8 +131,10 @@ async function invoiceOrderNow(
 				});
 				processedNow = true;
 			} catch (error) {
-				// Another process (a second n8n worker) may have processed it a moment earlier.
-				if ((await statusOf(ctx, row.InvoiceID, itemIndex)) !== PROCESSED) throw error;
+				// Another process (a second n8n worker) may have processed it a moment earlier. The
+				// transport's errors are NodeApiErrors already.
+				if ((await statusOf(ctx, row.InvoiceID, itemIndex)) !== PROCESSED)
+					throw error as NodeApiError;
 			}
 			status = PROCESSED;
 		}
