@@ -20,6 +20,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { createKeyedLock } from '../../shared/keyedLock';
 import { runPerItem } from '../../shared/runner';
 import { entityKeyPath, exactRequest } from '../../shared/transport';
 import { findOrdersByYourRefs } from './common';
@@ -34,6 +35,9 @@ import {
 
 /** Exact's DeliveryStatus 21: everything delivered, or the rest of the delivery completed. */
 const DELIVERY_COMPLETE = 21;
+
+/** Cancellations of one order take turns within a process (Shopify's retries arrive together). */
+const orderLock = createKeyedLock();
 
 const REFUNDS = 'the refund of the cancellation is credited by the refunds template';
 
@@ -126,87 +130,95 @@ async function completeDelivery(
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	return await runPerItem.call(this, async (itemIndex) => {
 		const reference = yourRefParameter(this, itemIndex);
-		const partly = String(this.getNodeParameter('partlyDelivered', itemIndex, 'complete'));
-		const order = await orderByRef(this, reference, itemIndex);
-		if (!order) {
+		return await orderLock(reference, async () => await cancelOne(this, reference, itemIndex));
+	});
+}
+
+async function cancelOne(
+	ctx: IExecuteFunctions,
+	reference: string,
+	itemIndex: number,
+): Promise<IDataObject> {
+	const partly = String(ctx.getNodeParameter('partlyDelivered', itemIndex, 'complete'));
+	const order = await orderByRef(ctx, reference, itemIndex);
+	if (!order) {
+		return {
+			orderName: reference,
+			action: 'skipped',
+			reason: 'no Exact sales order with this YourRef (never imported, or removed already)',
+		};
+	}
+	const salesOrder = { id: order.OrderID, number: order.OrderNumber };
+	const lines = await linesOfOrder(ctx, order.OrderID, itemIndex);
+	const delivered = lines.filter((l) => Number(l.QuantityDelivered ?? 0) > 0);
+	const invoiced = lines.filter((l) => Number(l.QuantityInvoiced ?? 0) > 0);
+	if (delivered.length > 0 || invoiced.length > 0) {
+		const rest = undelivered(lines);
+		const restCompleted = Number(order.DeliveryStatus) === DELIVERY_COMPLETE;
+		const what = [delivered.length ? 'deliveries' : '', invoiced.length ? 'an invoice' : '']
+			.filter(Boolean)
+			.join(' and ');
+		if (rest.length > 0 && restCompleted) {
 			return {
 				orderName: reference,
 				action: 'skipped',
-				reason: 'no Exact sales order with this YourRef (never imported, or removed already)',
-			};
-		}
-		const salesOrder = { id: order.OrderID, number: order.OrderNumber };
-		const lines = await linesOfOrder(this, order.OrderID, itemIndex);
-		const delivered = lines.filter((l) => Number(l.QuantityDelivered ?? 0) > 0);
-		const invoiced = lines.filter((l) => Number(l.QuantityInvoiced ?? 0) > 0);
-		if (delivered.length > 0 || invoiced.length > 0) {
-			const rest = undelivered(lines);
-			const restCompleted = Number(order.DeliveryStatus) === DELIVERY_COMPLETE;
-			const what = [delivered.length ? 'deliveries' : '', invoiced.length ? 'an invoice' : '']
-				.filter(Boolean)
-				.join(' and ');
-			if (rest.length > 0 && restCompleted) {
-				return {
-					orderName: reference,
-					action: 'skipped',
-					salesOrder,
-					reason: `the rest of sales order ${order.OrderNumber} was completed before (a repeated cancellation); nothing to do; ${REFUNDS}`,
-				};
-			}
-			// The undelivered rest can be completed when none of it was invoiced: completing the
-			// delivery leaves the invoice open for what was delivered.
-			const restInvoiced = lines.some(
-				(l) => Number(l.QuantityInvoiced ?? 0) > Number(l.QuantityDelivered ?? 0) + 1e-9,
-			);
-			if (rest.length > 0 && delivered.length > 0 && !restInvoiced && partly === 'complete') {
-				const outcome = await completeDelivery(this, order, reference, itemIndex);
-				return {
-					orderName: reference,
-					action: outcome === 'done' ? 'completed' : 'skipped',
-					salesOrder,
-					reason:
-						outcome === 'done'
-							? `sales order ${order.OrderNumber} was partly delivered: the rest of its delivery was completed in Exact, so it no longer lowers free stock; what was delivered stays and can still be invoiced; ${REFUNDS}`
-							: `the rest of sales order ${order.OrderNumber} was completed by another run; nothing to do; ${REFUNDS}`,
-					releasedLines: rest,
-				};
-			}
-			const out: IDataObject = {
-				orderName: reference,
-				action: 'kept',
 				salesOrder,
-				reason: `Sales order ${order.OrderNumber} has ${what} in Exact and is not changed; ${REFUNDS}`,
-				stillPlanned: rest,
+				reason: `the rest of sales order ${order.OrderNumber} was completed before (a repeated cancellation); nothing to do; ${REFUNDS}`,
 			};
-			if (rest.length) {
-				const why = restInvoiced
-					? 'is invoiced already and'
-					: 'not delivered (Partly Delivered Orders: Leave Open)';
-				out.warning = `Sales order ${order.OrderNumber}: ${rest.map((l) => `${l.quantity} × ${l.itemCode}`).join(', ')} ${why} still lowers free stock; complete the order in Exact if these goods will not ship`;
-			}
-			return out;
 		}
-		await exactRequest.call(this, {
-			method: 'DELETE',
-			path: entityKeyPath('salesorder/SalesOrders', order.OrderID),
-			itemIndex,
-			writeCheck: async () =>
-				(await findOrdersByYourRefs(this, [reference], itemIndex)).some(
-					(o) => o.OrderID === order.OrderID,
-				)
-					? undefined
-					: {},
-		});
-		return {
+		// The undelivered rest can be completed when none of it was invoiced: completing the
+		// delivery leaves the invoice open for what was delivered.
+		const restInvoiced = lines.some(
+			(l) => Number(l.QuantityInvoiced ?? 0) > Number(l.QuantityDelivered ?? 0) + 1e-9,
+		);
+		if (rest.length > 0 && delivered.length > 0 && !restInvoiced && partly === 'complete') {
+			const outcome = await completeDelivery(ctx, order, reference, itemIndex);
+			return {
+				orderName: reference,
+				action: outcome === 'done' ? 'completed' : 'skipped',
+				salesOrder,
+				reason:
+					outcome === 'done'
+						? `sales order ${order.OrderNumber} was partly delivered: the rest of its delivery was completed in Exact, so it no longer lowers free stock; what was delivered stays and can still be invoiced; ${REFUNDS}`
+						: `the rest of sales order ${order.OrderNumber} was completed by another run; nothing to do; ${REFUNDS}`,
+				releasedLines: rest,
+			};
+		}
+		const out: IDataObject = {
 			orderName: reference,
-			action: 'deleted',
+			action: 'kept',
 			salesOrder,
-			reason:
-				"nothing was delivered or invoiced; Exact's API has no cancel, so the order was deleted and its planned stock-out ended",
-			releasedLines: lines.map((l) => ({
-				itemCode: l.ItemCode ?? null,
-				quantity: Number(l.Quantity ?? 0),
-			})),
+			reason: `Sales order ${order.OrderNumber} has ${what} in Exact and is not changed; ${REFUNDS}`,
+			stillPlanned: rest,
 		};
+		if (rest.length) {
+			const why = restInvoiced
+				? 'is invoiced already and'
+				: 'not delivered (Partly Delivered Orders: Leave Open)';
+			out.warning = `Sales order ${order.OrderNumber}: ${rest.map((l) => `${l.quantity} × ${l.itemCode}`).join(', ')} ${why} still lowers free stock; complete the order in Exact if these goods will not ship`;
+		}
+		return out;
+	}
+	await exactRequest.call(ctx, {
+		method: 'DELETE',
+		path: entityKeyPath('salesorder/SalesOrders', order.OrderID),
+		itemIndex,
+		writeCheck: async () =>
+			(await findOrdersByYourRefs(ctx, [reference], itemIndex)).some(
+				(o) => o.OrderID === order.OrderID,
+			)
+				? undefined
+				: {},
 	});
+	return {
+		orderName: reference,
+		action: 'deleted',
+		salesOrder,
+		reason:
+			"nothing was delivered or invoiced; Exact's API has no cancel, so the order was deleted and its planned stock-out ended",
+		releasedLines: lines.map((l) => ({
+			itemCode: l.ItemCode ?? null,
+			quantity: Number(l.Quantity ?? 0),
+		})),
+	};
 }
