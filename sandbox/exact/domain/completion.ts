@@ -39,7 +39,7 @@ function answer(tx: Tx, error: string | null, success: string | null): Completio
 	return { Division: tx.div.code, ErrorMessage: error, SuccessMessage: success };
 }
 
-/** Completes the chosen parts of the given lines of one order; null when there was nothing left. */
+/** Completes the chosen parts of the given lines of one order; answers how many lines changed. */
 function completeLines(
 	tx: Tx,
 	order: Rec,
