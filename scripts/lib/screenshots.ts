@@ -5,6 +5,10 @@
  *
  *   node --experimental-websocket -r ts-node/register/transpile-only scripts/lib/screenshots.ts
  *
+ * `--only <file>` (repeatable, e.g. `--only shopify-paid-orders-to-exact-invoices.json`, or
+ * CHECK_TEMPLATES=a.json,b.json) pictures and checks only those templates; every template is still
+ * imported and active, as in the e2e stack.
+ *
  * With `--check` (`npm run check:templates`) it also opens every node of every template in the
  * node panel, as a merchant would after importing it, waits for the dropdowns to load their lists,
  * and fails when any parameter shows n8n's issue marker (a red field: a required value missing, or
@@ -129,13 +133,16 @@ async function placeFirstOrder(stack: Stack, log: (line: string) => void): Promi
 
 async function main(): Promise<void> {
 	const check = process.argv.includes('--check');
+	const only = [
+		...process.argv.flatMap((arg, i, all) => (arg === '--only' && all[i + 1] ? [all[i + 1]] : [])),
+		...(process.env.CHECK_TEMPLATES ?? '').split(',').map((f) => f.trim()).filter(Boolean),
+	];
+	const chosen = (file: string) => !only.length || only.includes(path.basename(file));
 	const problems: string[] = [];
 	const log = (line: string) => process.stdout.write(`${line}\n`);
-	// CHECK_TEMPLATES=a.json,b.json narrows a run while working on a template (the error handler,
-	// which the others name as their error workflow, is always imported).
-	const only = (process.env.CHECK_TEMPLATES ?? '').split(',').map((f) => f.trim()).filter(Boolean);
-	const templateFiles = discoverTemplates().filter((f) => !only.length || only.includes(f) || f === 'error-handler.json');
+	const templateFiles = discoverTemplates();
 	log(`${templateFiles.length} templates in workflows/: ${templateFiles.join(', ')}`);
+	const toOpen = templateFiles.filter(chosen);
 	const stack = await startStack({
 		runtime: runtimeFromEnv(),
 		log,
@@ -191,7 +198,7 @@ async function main(): Promise<void> {
 				if (issues.length) log(`    panel: ${path.join(os.tmpdir(), name)}`);
 			}
 		};
-		for (const template of stack.templates) {
+		for (const template of stack.templates.filter((t) => chosen(t.file))) {
 			await page('Page.navigate', { url: `${stack.n8n.url}/workflow/${template.id}` });
 			await settle(7000);
 			// A slow first load: wait until the canvas shows the nodes.
@@ -219,18 +226,18 @@ async function main(): Promise<void> {
 			const nodes = (template.json.nodes as TemplateNode[]).filter((n) => !n.type.endsWith('.stickyNote'));
 			for (const node of nodes) await inspectNode(template, node, '');
 		}
-		if (check && templateFiles.includes('shopify-orders-to-exact.json')) {
+		const tableNodesOf = (t: TemplateInfo) => (t.json.nodes as TemplateNode[]).filter((n) => n.type === 'n8n-nodes-base.dataTable');
+		if (check && stack.templates.some((t) => chosen(t.file) && tableNodesOf(t).length)) {
 			// The status table's Data Table nodes load their column lists from the table, which the
 			// first order creates: open them again once it exists, as a merchant does later on.
 			await placeFirstOrder(stack, log);
-			for (const template of stack.templates) {
-				const tableNodes = (template.json.nodes as TemplateNode[]).filter((n) => n.type === 'n8n-nodes-base.dataTable');
-				for (const node of tableNodes) await inspectNode(template, node, ' (status table created)');
+			for (const template of stack.templates.filter((t) => chosen(t.file))) {
+				for (const node of tableNodesOf(template)) await inspectNode(template, node, ' (status table created)');
 			}
 		}
-		log(`Opened ${opened} of ${templateFiles.length} templates and ${panels} node panels.`);
-		if (opened !== templateFiles.length) {
-			problems.push(`only ${opened} of ${templateFiles.length} templates were opened`);
+		log(`Opened ${opened} of ${toOpen.length} templates and ${panels} node panels.`);
+		if (opened !== toOpen.length) {
+			problems.push(`only ${opened} of ${toOpen.length} templates were opened`);
 			process.exitCode = 1;
 		}
 		if (check) {

@@ -374,6 +374,19 @@ export class FulfillmentDeliverer {
 		const lines = await this.orderLines(order.OrderID, itemIndex);
 		const plan = planFulfillmentDelivery(doc, lines, this.options.withFirstDelivery);
 		for (const s of plan.shortfalls) warnings.push(describeShortfall(s, doc.orderName));
+		if (plan.lines.length > 0 && Number(order.DeliveryStatus) === 21) {
+			// DeliveryStatus complete with goods still open: the rest was completed in Exact (a
+			// cancellation), so Exact takes no more deliveries on this order.
+			return {
+				...base,
+				action: 'skipped',
+				reason: `the delivery of sales order ${order.OrderNumber} was completed in Exact (its rest closed, e.g. after a cancellation); nothing was delivered`,
+				salesOrder,
+				goodsDelivery: null,
+				invoices: await this.invoice(order, itemIndex, warnings),
+				warnings,
+			};
+		}
 		if (plan.lines.length === 0) {
 			return {
 				...base,
