@@ -12,6 +12,9 @@ export interface Owner {
 	lastName: string;
 }
 
+/** Every execution status n8n 1.x and 2.x store. */
+const EXECUTION_STATUSES = ['canceled', 'crashed', 'error', 'new', 'running', 'success', 'unknown', 'waiting'];
+
 export interface ExecutionSummary {
 	id: string;
 	workflowId: string;
@@ -194,9 +197,13 @@ export class N8nRest {
 	/**
 	 * All executions, newest first, optionally of one workflow, in pages of 100 (n8n's maximum).
 	 * n8n 2.8 pages with `lastId`; newer versions answer with a `nextCursor` to send back as `cursor`.
+	 * The filter names every status: without one, n8n 1.x–2.8 put the running executions on every
+	 * page and sort the finished ones by start time while paging by id, so with executions queued or
+	 * workers finishing out of order a listing skips some (300 orders on two workers listed 293).
 	 */
 	async executions(workflowId?: string): Promise<ExecutionSummary[]> {
-		const filter = workflowId ? `&filter=${encodeURIComponent(JSON.stringify({ workflowId }))}` : '';
+		const query = { ...(workflowId ? { workflowId } : {}), status: EXECUTION_STATUSES };
+		const filter = `&filter=${encodeURIComponent(JSON.stringify(query))}`;
 		const all: ExecutionSummary[] = [];
 		let next = '';
 		for (;;) {
