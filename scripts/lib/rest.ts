@@ -234,18 +234,25 @@ export class N8nRest {
 		return await this.call('GET', `/rest/executions/${id}`);
 	}
 
-	/** Rows of the data table of that name (the error handler's records). */
+	/**
+	 * All rows of the data table of that name (the status table), page by page: n8n answers at most
+	 * 50 rows a page in 1.x and 250 in 2.x, whatever `take` asks for.
+	 */
 	async dataTableRows(tableName: string): Promise<Array<Record<string, unknown>>> {
 		const tables = await this.call<{ data: Array<{ id: string; name: string; projectId: string }> }>(
 			'GET',
-			'/rest/data-tables-global?take=100',
+			`/rest/data-tables-global?take=50&filter=${encodeURIComponent(JSON.stringify({ name: tableName }))}`,
 		);
 		const table = tables.data.find((t) => t.name === tableName);
 		if (!table) return [];
-		const rows = await this.call<{ data: Array<Record<string, unknown>> }>(
-			'GET',
-			`/rest/projects/${table.projectId}/data-tables/${table.id}/rows?take=1000`,
-		);
-		return rows.data;
+		const all: Array<Record<string, unknown>> = [];
+		for (;;) {
+			const page = await this.call<{ count: number; data: Array<Record<string, unknown>> }>(
+				'GET',
+				`/rest/projects/${table.projectId}/data-tables/${table.id}/rows?take=50&skip=${all.length}`,
+			);
+			all.push(...page.data);
+			if (page.data.length === 0 || all.length >= page.count) return all;
+		}
 	}
 }
