@@ -11,7 +11,6 @@ import path from 'path';
 
 import { projectRoot, runtimeFromEnv } from '../../../scripts/lib/n8n';
 import { startStack } from '../../../scripts/lib/stack';
-import { createsDataTables, setUpStatusTableByHand } from '../../../scripts/lib/statusTable';
 import type { StackInfo } from './context';
 
 export default async function globalSetup(): Promise<void> {
@@ -32,9 +31,6 @@ export default async function globalSetup(): Promise<void> {
 		// Exact's real limit is 60 calls per minute; the transport waits for the next minute when it is
 		// reached. The suite sends 80+ orders, so it runs with a higher limit to finish in minutes.
 		exactSettings: { minutelyLimit: Number(process.env.E2E_EXACT_MINUTELY_LIMIT ?? 1000) },
-		// n8n 1.x cannot create the status table from a workflow: set it up as the README tells a
-		// merchant on n8n 1.x to (the table made by hand and picked in the templates' row nodes).
-		configure: createsDataTables(runtime.version) ? undefined : setUpStatusTableByHand,
 	});
 	log(`Stack ready: ${JSON.stringify(stack.timings)}`);
 	const info: StackInfo = {

@@ -5,7 +5,7 @@
  * is version 1, row nodes use the Row operations n8n 1.x has, and the one node that creates the
  * table (Table → Create, n8n 2.x only) lets the workflow go on when it cannot run. On n8n 1.x the
  * merchant creates the table by hand and picks it in the row nodes (README); pickStatusTable does
- * that for the end-to-end run on n8n 1.x.
+ * that for the test stack on n8n 1.x.
  */
 import { readdirSync, readFileSync } from 'fs';
 import path from 'path';
