@@ -43,7 +43,7 @@ export class ShopifyAdminCommerceApi implements ICredentialType {
 			type: 'string',
 			typeOptions: { password: true },
 			description:
-				'The Admin API access token of a custom app with the read_products, read_inventory, write_inventory and read_locations scopes',
+				'The Admin API access token of a custom app with the read_products, read_inventory, write_inventory and read_locations scopes (and write_orders for the fulfilments Queue-Mode Guard)',
 			default: '',
 			required: true,
 		},

@@ -8,6 +8,7 @@ export type GidType =
 	| 'Location'
 	| 'InventoryAdjustmentGroup'
 	| 'Order'
+	| 'Metafield'
 	| 'Shop'
 	| 'ShopifyPaymentsAccount'
 	| 'ShopifyPaymentsPayout'

@@ -2,6 +2,7 @@
 import type { JsonObject } from './json';
 import { IdSource } from './ids';
 import { PayoutLedger } from './payouts';
+import type { StoredMetafield } from './graphql/metafields';
 
 /** Quantity states that make up on_hand, plus incoming (not part of on_hand). */
 export interface Quantities {
@@ -135,6 +136,8 @@ export class ShopState {
 	readonly adjustmentGroups = new Map<string, AdjustmentGroup>();
 	readonly orders = new Map<string, StoredOrder>();
 	readonly payouts = new PayoutLedger();
+	/** Order metafields by "<owner gid>|<namespace>|<key>". */
+	readonly metafields = new Map<string, StoredMetafield>();
 
 	variantOfItem(item: InventoryItem): Variant {
 		const variant = this.variants.get(item.variantId);

@@ -5,6 +5,9 @@
  *
  *   node --experimental-websocket -r ts-node/register/transpile-only scripts/lib/screenshots.ts
  *
+ * `--only <file>` (repeatable, e.g. `--only shopify-paid-orders-to-exact-invoices.json`) pictures and
+ * checks only those templates; every template is still imported and active, as in the e2e stack.
+ *
  * With `--check` (`npm run check:templates`) it also opens every node of every template in the
  * node panel, as a merchant would after importing it, waits for the dropdowns to load their lists,
  * and fails when any parameter shows n8n's issue marker (a red field: a required value missing, or
@@ -95,6 +98,7 @@ const ISSUES_IN_PANEL = `(() => {
 
 async function main(): Promise<void> {
 	const check = process.argv.includes('--check');
+	const only = process.argv.flatMap((arg, i, all) => (arg === '--only' && all[i + 1] ? [all[i + 1]] : []));
 	const problems: string[] = [];
 	const log = (line: string) => process.stdout.write(`${line}\n`);
 	const stack = await startStack({ runtime: runtimeFromEnv(), log, tarball: process.env.E2E_PACKAGE_TARBALL || undefined });
@@ -117,7 +121,7 @@ async function main(): Promise<void> {
 				.then((r) => r.status)`);
 		const outDir = path.join(projectRoot, 'workflows/screenshots');
 		mkdirSync(outDir, { recursive: true });
-		for (const template of stack.templates) {
+		for (const template of stack.templates.filter((t) => !only.length || only.includes(path.basename(t.file)))) {
 			await page('Page.navigate', { url: `${stack.n8n.url}/workflow/${template.id}` });
 			await settle(7000);
 			// A slow first load: wait until the canvas shows the nodes.

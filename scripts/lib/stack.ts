@@ -37,6 +37,7 @@ export const TEMPLATE_FILES = [
 	'shopify-refunds-to-exact.json',
 	'shopify-fulfilments-to-exact.json',
 	'shopify-order-changes-to-exact.json',
+	'shopify-paid-orders-to-exact-invoices.json',
 	'shopify-payouts-to-exact.json',
 ];
 

@@ -129,6 +129,20 @@ const copiesOf = (list: Json[], seed: number) =>
 beforeAll(async () => {
 	env = await startChaosEnv();
 	nodes = sharedNodes();
+	// The template's Queue-Mode Guard claims each delivery on the Shopify order: the shop has the
+	// orders, and the Sales Order node gets the Shopify Admin credential as in the template.
+	env.store.add({
+		id: 'shopify-admin',
+		name: 'Shopify Admin account',
+		type: 'shopifyAdminCommerceApi',
+		data: {
+			shopDomain: env.shopify.shopDomain,
+			accessToken: env.shopify.accessToken,
+			apiVersion: '2026-01',
+			customBaseUrl: env.shopify.baseUrl,
+		},
+	});
+	await env.shopifyAdmin('POST', 'orders', { orders, topics: [] });
 });
 
 afterAll(async () => {
@@ -217,6 +231,12 @@ describe('scenario 8: fulfilments and cancellations after import, duplicated and
 			firstFailures,
 		);
 		expect(firstFailures).toBe(early.length);
+		// Every fulfilment went through the template's Queue-Mode Guard: claimed, then marked
+		// delivered (or released after a failure before anything was written) in Shopify.
+		const claimWrites = (
+			await env.shopifyAdmin<{ calls: Array<{ rootFields?: string[] }> }>('GET', 'calls')
+		).calls.filter((c) => c.rootFields?.includes('metafieldsSet')).length;
+		expect(claimWrites).toBeGreaterThanOrEqual(2 * fulfilments.length);
 		expect(failed.map((r) => r.json.error)).toEqual([]);
 		expect(shippingLines.length).toBeGreaterThan(0);
 		expect({ duplicates, lost, wrong, shippingWrong, wronglyKept, wronglyRemoved }).toEqual({

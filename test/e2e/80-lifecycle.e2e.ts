@@ -184,6 +184,11 @@ test('an order fulfilled in two parts becomes two goods deliveries of exactly th
 		'3SE2E770000001',
 		'3SE2E770000002',
 	]);
+	// The template's Queue-Mode Guard claimed each delivery on the Shopify order and marked it delivered.
+	const claims = (
+		await e2e.shopify.get<{ calls: Array<{ rootFields?: string[] }> }>('calls')
+	).calls.filter((c) => c.rootFields?.includes('metafieldsSet'));
+	expect(claims.length).toBeGreaterThanOrEqual(4);
 	const deliveryLines = (await e2e.exact.state('salesorder/GoodsDeliveryLines')).filter((l) =>
 		deliveries.some((d) => d.EntryID === l.EntryID),
 	);

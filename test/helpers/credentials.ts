@@ -66,6 +66,11 @@ export class CredentialStore {
 	}
 
 	/** The first credential of a type (tests usually have one). */
+	firstOfTypeOrUndefined(type: string): StoredCredential | undefined {
+		for (const record of this.records.values()) if (record.type === type) return deepCopy(record);
+		return undefined;
+	}
+
 	firstOfType(type: string): StoredCredential {
 		for (const record of this.records.values()) if (record.type === type) return deepCopy(record);
 		throw new Error(`No credential of type ${type}`);

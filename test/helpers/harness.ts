@@ -137,6 +137,15 @@ function buildNode(options: RunNodeOptions): { node: INode; type: string } {
 			? { credentials: { [credentialType]: { id: credential.id, name: credential.name } } }
 			: {}),
 	};
+	// Further credentials of the node (e.g. an optional Shopify one): the store's first of each type.
+	for (const extra of description.credentials?.slice(1) ?? []) {
+		const record = options.credentials.firstOfTypeOrUndefined(extra.name);
+		if (record)
+			node.credentials = {
+				...node.credentials,
+				[extra.name]: { id: record.id, name: record.name },
+			};
+	}
 	return { node, type };
 }
 

@@ -30,7 +30,17 @@ export class ExactOnlineSalesOrder implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'exactOnlineOAuth2Api', required: true }],
+		credentials: [
+			{ name: 'exactOnlineOAuth2Api', required: true },
+			{
+				// Only for Deliver From Fulfilment's Queue-Mode Guard (its claim lives on the Shopify order).
+				name: 'shopifyAdminCommerceApi',
+				required: true,
+				displayOptions: {
+					show: { operation: ['deliverFromFulfillment'], queueModeGuard: ['shopifyClaim'] },
+				},
+			},
+		],
 		properties: [divisionLocator, ...operationsDescription],
 	};
 

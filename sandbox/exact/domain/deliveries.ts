@@ -28,6 +28,11 @@ function buildLines(tx: Tx, header: Rec, raw: unknown[]): Rec[] {
 				`Sales order ${order.OrderNumber} is not approved (ApprovalStatus ${order.ApprovalStatus}); approve it first.`,
 			);
 		}
+		if (orderLine.DeliveryCompleted === true) {
+			throw validation(
+				`Sales order ${order.OrderNumber} line ${orderLine.LineNumber}: the delivery is completed; nothing more can be delivered.`,
+			);
+		}
 		const key = String(orderLine.ID);
 		const left =
 			open.get(key) ?? Number(orderLine.Quantity ?? 0) - Number(orderLine.QuantityDelivered ?? 0);

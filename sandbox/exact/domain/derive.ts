@@ -1,4 +1,5 @@
 import type { Rec, Table } from '../store';
+import { deliveryDone, invoiceDone } from './order-lines';
 import {
 	countryName,
 	DivView,
@@ -96,15 +97,14 @@ const DERIVE: Partial<Record<Table, Derive>> = {
 		const item = v.get('Items', r.Item);
 		const order = v.get('SalesOrders', r.OrderID);
 		const delivered = Number(r.QuantityDelivered ?? 0);
-		const ordered = Number(r.Quantity ?? 0);
 		return {
 			ItemCode: name(item, 'Code'),
 			ItemDescription: name(item, 'Description'),
 			UnitDescription: name(item, 'UnitDescription') ?? r.UnitCode ?? null,
 			VATCodeDescription: name(v.vatCode(r.VATCode), 'Description'),
 			OrderStatus: order?.Status ?? null,
-			DeliveryStatus: delivered <= 0 ? 12 : delivered >= ordered ? 21 : 20,
-			InvoiceStatus: 12,
+			DeliveryStatus: deliveryDone(r) ? 21 : delivered > 0 ? 20 : 12,
+			InvoiceStatus: invoiceDone(r) ? 21 : Number(r.QuantityInvoiced ?? 0) > 0 ? 20 : 12,
 		};
 	},
 	GoodsDeliveries: (r, v) => {

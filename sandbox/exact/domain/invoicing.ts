@@ -5,7 +5,7 @@ import type { Rec } from '../store';
 import type { Tx } from '../tx';
 import { createRecord } from '../api/write';
 import { viewOf } from './hooks';
-import { linesOf, settleOrder } from './order-lines';
+import { invoiceableQuantity, linesOf, settleOrder } from './order-lines';
 
 /**
  * salesinvoice/InvoiceSalesOrders and salesinvoice/PrintedSalesInvoices: Exact's order-to-invoice
@@ -56,8 +56,11 @@ function openQuantities(tx: Tx, ids: string[], mode: number): ToInvoice[] {
 		const order = tx.div.get('SalesOrders', id);
 		if (!order) throw validation(`SalesOrderIDs: sales order ${id} does not exist.`);
 		const lines = linesOf(tx, order.OrderID)
+			.filter((line) => line.InvoiceCompleted !== true)
 			.map((line) => {
-				const basis = mode === 0 ? Number(line.QuantityDelivered ?? 0) : Number(line.Quantity ?? 0);
+				// By quantity ordered: the ordered quantity, or only the delivered part once the
+				// rest of the line's delivery was completed (those goods will never ship).
+				const basis = mode === 0 ? Number(line.QuantityDelivered ?? 0) : invoiceableQuantity(line);
 				return { line, quantity: basis - Number(line.QuantityInvoiced ?? 0) };
 			})
 			.filter((l) => l.quantity > 1e-9);

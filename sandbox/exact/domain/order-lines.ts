@@ -76,16 +76,48 @@ export function linesOf(tx: Tx, orderId: unknown): Rec[] {
 		.sort((a, b) => Number(a.LineNumber) - Number(b.LineNumber));
 }
 
+/** Whether the line's delivery is done: all of it delivered, or the rest completed. */
+export function deliveryDone(line: Rec): boolean {
+	return (
+		line.DeliveryCompleted === true ||
+		Number(line.QuantityDelivered ?? 0) >= Number(line.Quantity ?? 0)
+	);
+}
+
+/**
+ * What of a line can still be invoiced at most: the ordered quantity, or only what was
+ * delivered once the rest of its delivery was completed (those goods will never ship).
+ */
+export function invoiceableQuantity(line: Rec): number {
+	return line.DeliveryCompleted === true
+		? Number(line.QuantityDelivered ?? 0)
+		: Number(line.Quantity ?? 0);
+}
+
+/** Whether the line's invoicing is done: all invoiceable invoiced, or the rest completed. */
+export function invoiceDone(line: Rec): boolean {
+	return (
+		line.InvoiceCompleted === true ||
+		Number(line.QuantityInvoiced ?? 0) >= invoiceableQuantity(line)
+	);
+}
+
 /** 12 open (nothing yet), 20 partial, 21 complete, for the delivered or invoiced quantities. */
-function progress(lines: Rec[], field: 'QuantityDelivered' | 'QuantityInvoiced'): number {
-	const done = lines.filter((l) => Number(l[field] ?? 0) >= Number(l.Quantity ?? 0));
+export function progress(lines: Rec[], field: 'QuantityDelivered' | 'QuantityInvoiced'): number {
+	const isDone = field === 'QuantityDelivered' ? deliveryDone : invoiceDone;
+	const done = lines.filter(isDone);
 	const started = lines.some((l) => Number(l[field] ?? 0) > 0);
 	return lines.length > 0 && done.length === lines.length ? 21 : started ? 20 : 12;
 }
 
-/** A completed (21) or cancelled (45) order takes no more changes through the API. */
-export function isClosed(order: Rec): boolean {
-	return order.Status === 21 || order.Status === 45;
+/**
+ * A completed (21) or cancelled (45) order takes no more changes through the API, nor does one
+ * whose delivery or invoice was completed with CompleteSalesOrder(Line) ("An API update of a
+ * completed sales order will not be successful"; the sandbox reads that strictly).
+ */
+export function isClosed(order: Rec, lines?: Rec[]): boolean {
+	if (order.Status === 21 || order.Status === 45) return true;
+	return (lines ?? []).some((l) => l.DeliveryCompleted === true || l.InvoiceCompleted === true);
 }
 
 /** Header totals and statuses from the lines; gives the order a new Timestamp. */

@@ -107,7 +107,7 @@ export const salesOrderHooks: Hooks = {
 		refreshOrderStock(tx, rec);
 	},
 	update(tx, rec, patch, nav) {
-		if (isClosed(rec)) throw closed(rec);
+		if (isClosed(rec, linesOf(tx, rec.OrderID))) throw closed(rec);
 		if ('ApprovalStatus' in patch && patch.ApprovalStatus !== rec.ApprovalStatus) {
 			// Posting 2 approves the order (the user holds the right); nothing else can be set.
 			if (patch.ApprovalStatus !== 2)
@@ -154,7 +154,12 @@ export const salesOrderHooks: Hooks = {
 };
 
 function closed(order: Rec): Error {
-	const what = order.Status === 45 ? 'cancelled' : 'complete (delivered and invoiced)';
+	const what =
+		order.Status === 45
+			? 'cancelled'
+			: order.Status === 21
+				? 'complete (delivered and invoiced)'
+				: 'completed (CompleteSalesOrder)';
 	return validation(`Sales order ${order.OrderNumber} is ${what} and cannot be changed.`);
 }
 
@@ -168,7 +173,7 @@ function orderOf(tx: Tx, id: unknown): Rec {
 export const salesOrderLineHooks: Hooks = {
 	create(tx, rec) {
 		const order = orderOf(tx, rec.OrderID);
-		if (isClosed(order)) throw closed(order);
+		if (isClosed(order, linesOf(tx, order.OrderID))) throw closed(order);
 		const lineNumber =
 			Math.max(0, ...linesOf(tx, order.OrderID).map((l) => Number(l.LineNumber))) + 1;
 		Object.assign(rec, fillLine(viewOf(tx), order, rec), { LineNumber: lineNumber });
@@ -182,7 +187,7 @@ export const salesOrderLineHooks: Hooks = {
 		if ('OrderID' in patch && patch.OrderID !== rec.OrderID)
 			throw validation('OrderID: cannot be changed.');
 		const order = orderOf(tx, rec.OrderID);
-		if (isClosed(order)) throw closed(order);
+		if (isClosed(order, linesOf(tx, order.OrderID))) throw closed(order);
 		const merged = { ...rec, ...patch };
 		if (Number(merged.Quantity ?? 0) < Number(rec.QuantityDelivered ?? 0)) {
 			throw validation('Quantity: cannot be less than the quantity delivered.');
@@ -206,7 +211,7 @@ export const salesOrderLineHooks: Hooks = {
 	},
 	remove(tx, rec) {
 		const order = tx.div.get('SalesOrders', rec.OrderID);
-		if (order && isClosed(order)) throw closed(order);
+		if (order && isClosed(order, linesOf(tx, order.OrderID))) throw closed(order);
 		if (Number(rec.QuantityDelivered ?? 0) > 0)
 			throw validation('This line cannot be deleted: goods have been delivered.');
 		if (Number(rec.QuantityInvoiced ?? 0) > 0)

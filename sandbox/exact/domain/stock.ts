@@ -3,12 +3,14 @@ import { newGuid } from '../ids';
 import type { Rec } from '../store';
 import type { Tx } from '../tx';
 
-/** Open (undelivered) sales order quantity of an item in a warehouse: Exact's PlanningOut. */
+/** Open (undelivered, not completed) sales order quantity of an item in a warehouse: Exact's PlanningOut. */
 export function planningOut(tx: Tx, itemId: string, warehouseId: string): number {
 	let total = 0;
 	for (const line of tx.div.lookup('SalesOrderLines', 'Item', itemId)) {
 		const order = tx.div.get('SalesOrders', line.OrderID);
 		if (!order || order.WarehouseID !== warehouseId || order.Status === 45) continue;
+		// A line whose delivery was completed (CompleteSalesOrder) will not ship its rest.
+		if (line.DeliveryCompleted === true) continue;
 		total += Math.max(0, Number(line.Quantity ?? 0) - Number(line.QuantityDelivered ?? 0));
 	}
 	return total;

@@ -8,6 +8,12 @@ import type { CasFamily } from '../versions';
 import { deliverInBackground } from '../webhooks/deliver';
 import { connectionOf, type ConnectionArgs } from './connection';
 import { inventorySetQuantities, type SetInput } from './inventory-set';
+import {
+	findMetafield,
+	metafieldsDelete,
+	metafieldsSet,
+	type MetafieldsSetInput,
+} from './metafields';
 import { shopifyPaymentsAccount } from './payouts';
 import { GroupView, ItemView, LevelView, LocationView, ProductView, VariantView } from './views';
 
@@ -18,10 +24,13 @@ function text(value: unknown): string | null {
 }
 
 /** The Order fields the sandbox serves, read from the stored REST JSON. */
-function orderView(order: StoredOrder): Record<string, unknown> {
+function orderView(core: SandboxCore, order: StoredOrder): Record<string, unknown> {
 	const b = order.body;
+	const id = gid('Order', order.id);
 	return {
-		id: gid('Order', order.id),
+		id,
+		metafield: ({ namespace, key }: { namespace?: string | null; key: string }) =>
+			findMetafield(core, id, namespace, key),
 		legacyResourceId: order.id,
 		name: text(b.name) ?? '',
 		createdAt: text(b.created_at) ?? order.createdAt,
@@ -210,8 +219,21 @@ export function rootValue(core: SandboxCore, family: CasFamily): Record<string, 
 			connectionOf(
 				filterBySearch(ordersSorted(core, args.sortKey), args.query, orderField, ['name']),
 				args,
-				orderView,
+				(o) => orderView(core, o),
 			),
+		order: ({ id }: { id: string }) => {
+			const found = id.startsWith('gid://')
+				? state.orders.get(parseGid(id, 'Order') ?? '')
+				: undefined;
+			return found ? orderView(core, found) : null;
+		},
+		metafieldsSet: ({ metafields }: { metafields: MetafieldsSetInput[] }) =>
+			metafieldsSet(core, metafields),
+		metafieldsDelete: ({
+			metafields,
+		}: {
+			metafields: Array<{ ownerId: string; namespace: string; key: string }>;
+		}) => metafieldsDelete(core, metafields),
 		inventorySetQuantities: ({ input }: { input: SetInput }) => {
 			const result = inventorySetQuantities(state, family, input);
 			if (result.group) announceLevels(core, result.group.changes);

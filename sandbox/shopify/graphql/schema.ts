@@ -4,6 +4,7 @@
  */
 import { buildSchema, type GraphQLSchema } from 'graphql';
 import type { CasFamily } from '../versions';
+import { METAFIELDS_SDL } from './metafields';
 import { PAYOUTS_SDL } from './payouts';
 
 const CONNECTION_ARGS =
@@ -32,6 +33,7 @@ type Query {
 	inventoryLevel(id: ID!): InventoryLevel
 	shopifyPaymentsAccount: ShopifyPaymentsAccount
 	orders(${CONNECTION_ARGS}, query: String, sortKey: OrderSortKeys = ID): OrderConnection!
+	order(id: ID!): Order
 }
 
 enum OrderSortKeys { ID CREATED_AT UPDATED_AT PROCESSED_AT ORDER_NUMBER }
@@ -45,10 +47,13 @@ type Order {
 	processedAt: DateTime
 	cancelledAt: DateTime
 	test: Boolean!
+	metafield(namespace: String, key: String!): Metafield
 }
 
 type Mutation {
 	inventorySetQuantities(input: InventorySetQuantitiesInput!): InventorySetQuantitiesPayload
+	metafieldsSet(metafields: [MetafieldsSetInput!]!): MetafieldsSetPayload
+	metafieldsDelete(metafields: [MetafieldIdentifierInput!]!): MetafieldsDeletePayload
 }
 
 type Shop { id: ID! name: String! myshopifyDomain: String! currencyCode: String! }
@@ -135,6 +140,7 @@ ${connection('InventoryItem')}
 ${connection('InventoryLevel')}
 ${connection('ShopifyPaymentsPayout')}
 ${connection('ShopifyPaymentsBalanceTransaction')}
+${METAFIELDS_SDL}
 ${PAYOUTS_SDL.replace(/CONNECTION_ARGS/g, CONNECTION_ARGS)}
 ${connection('Order')}
 

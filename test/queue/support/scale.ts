@@ -16,3 +16,5 @@ export const STOCK_CHANGES = Number(process.env.QUEUE_STOCK_CHANGES ?? (full ? 6
 export const KILL_ORDERS = Number(process.env.QUEUE_KILL_ORDERS ?? (full ? 40 : 12));
 /** Scenario 5: orders read by two overlapping runs of the batch order template. */
 export const BATCH_ORDERS = Number(process.env.QUEUE_BATCH_ORDERS ?? (full ? 40 : 12));
+/** Scenario 6: orders fulfilled in up to three parts, each fulfilment webhook delivered 2–3 times. */
+export const FULFILMENT_ORDERS = Number(process.env.QUEUE_FULFILMENT_ORDERS ?? (full ? 40 : 12));

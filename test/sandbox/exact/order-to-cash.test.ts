@@ -247,4 +247,123 @@ describe('order to cash: approval, deliveries, invoicing from orders, order chan
 		).toBe(500);
 		expect((await t.api('DELETE', `salesorder/SalesOrderLines(guid'${a.ID}')`)).status).toBe(500);
 	});
+
+	const complete = (body: Record<string, unknown>, line = false) =>
+		t.api('POST', line ? 'salesorder/CompleteSalesOrderLine' : 'salesorder/CompleteSalesOrder', {
+			body,
+		});
+	const stockOf = async (itemId: string) =>
+		(await t.api('GET', `read/logistics/StockPosition?itemId=guid'${itemId}'`)).json.d[0];
+
+	test('CompleteSalesOrder completes the rest of a partly delivered order: planned stock-out ends, no more deliveries or changes, cannot be undone', async () => {
+		const order = await createOrder();
+		const [a, b] = await lines(order.OrderID);
+		expect((await deliver([[a.ID, 1]])).status).toBe(201);
+		expect(await stockOf(items[0].ID)).toMatchObject({ PlanningOut: 2 });
+		expect(await stockOf(items[1].ID)).toMatchObject({ PlanningOut: 1 });
+		const sync = async () =>
+			(await t.api('GET', `sync/Inventory/StockPositions?$filter=${q('Timestamp gt 1L')}`)).json.d
+				.results as Array<{ ItemId: string; Timestamp: string; PlanningOut: number }>;
+		const before = new Map((await sync()).map((r) => [r.ItemId, r]));
+		const done = await complete({
+			OrderID: order.OrderID,
+			CompleteDelivery: true,
+			CompleteInvoice: false,
+		});
+		expect(done.status).toBe(201);
+		expect(done.json.d).toMatchObject({ ErrorMessage: null, OrderID: order.OrderID });
+		expect(done.json.d.SuccessMessage).toMatch(/completed/);
+		// The undelivered rest no longer lowers free stock, and the sync timestamp moved for both items.
+		expect(await stockOf(items[0].ID)).toMatchObject({ PlanningOut: 0 });
+		expect(await stockOf(items[1].ID)).toMatchObject({ PlanningOut: 0 });
+		for (const row of await sync()) {
+			if (row.ItemId !== items[0].ID && row.ItemId !== items[1].ID) continue;
+			expect(BigInt(row.Timestamp)).toBeGreaterThan(BigInt(before.get(row.ItemId)!.Timestamp));
+			expect(row.PlanningOut).toBe(0);
+		}
+		// Delivery complete, invoice still open: the delivered goods can be invoiced.
+		expect(await header(order.OrderID)).toMatchObject({
+			DeliveryStatus: 21,
+			InvoiceStatus: 12,
+			Status: 20,
+		});
+		const [la, lb] = await lines(order.OrderID);
+		expect([la.DeliveryStatus, lb.DeliveryStatus]).toEqual([21, 21]);
+		// No more deliveries, no PUT of the order or its lines, no new lines.
+		const more = await deliver([[b.ID, 1]]);
+		expect(more.status).toBe(500);
+		expect(more.json.error.message.value).toMatch(/delivery is completed/);
+		expect(
+			(
+				await t.api('PUT', `salesorder/SalesOrders(guid'${order.OrderID}')`, {
+					body: { Remarks: 'x' },
+				})
+			).status,
+		).toBe(500);
+		expect(
+			(await t.api('PUT', `salesorder/SalesOrderLines(guid'${a.ID}')`, { body: { Quantity: 5 } }))
+				.status,
+		).toBe(500);
+		expect(
+			(
+				await t.api('POST', 'salesorder/SalesOrderLines', {
+					body: { OrderID: order.OrderID, Item: items[1].ID, Quantity: 1 },
+				})
+			).status,
+		).toBe(500);
+		// Invoicing by quantity ordered now invoices only what was delivered.
+		expect((await invoiceOrders([order.OrderID], 1)).json.d.NumberOfCreatedInvoices).toBe(1);
+		const invoiced = await invoicesOf(order.OrderID);
+		expect(invoiced.map((l: { Quantity: number }) => l.Quantity)).toEqual([1]);
+		expect(await header(order.OrderID)).toMatchObject({
+			DeliveryStatus: 21,
+			InvoiceStatus: 21,
+			Status: 21,
+		});
+		// Cannot be undone, and a second call finds nothing left.
+		const again = await complete({ OrderID: order.OrderID, CompleteDelivery: true });
+		expect(again.status).toBe(201);
+		expect(again.json.d.ErrorMessage).toMatch(/already complete/);
+		expect(again.json.d.SuccessMessage).toBeNull();
+		expect((await t.api('GET', 'salesorder/CompleteSalesOrder')).status).toBe(405);
+	});
+
+	test('CompleteSalesOrder answers ErrorMessage for an unknown order or nothing chosen, and refuses a malformed body', async () => {
+		const order = await createOrder();
+		const unknown = await complete({
+			OrderID: '00000000-0000-0000-0000-000000000001',
+			CompleteDelivery: true,
+		});
+		expect(unknown.status).toBe(201);
+		expect(unknown.json.d.ErrorMessage).toMatch(/does not exist/);
+		const nothing = await complete({ OrderID: order.OrderID });
+		expect(nothing.json.d.ErrorMessage).toMatch(/CompleteDelivery/);
+		expect((await complete({ CompleteDelivery: true })).status).toBe(500);
+		expect((await complete({ OrderID: order.OrderID, CompleteDelivery: 'yes' })).status).toBe(500);
+		// Nothing changed: the order is still open and fully planned.
+		expect(await header(order.OrderID)).toMatchObject({ DeliveryStatus: 12, Status: 12 });
+		expect(await stockOf(items[0].ID)).toMatchObject({ PlanningOut: 3 });
+	});
+
+	test('CompleteSalesOrderLine completes one line: its rest leaves planned stock, the other line still ships', async () => {
+		const order = await createOrder();
+		const [a, b] = await lines(order.OrderID);
+		const done = await complete({ ID: a.ID, CompleteDelivery: true }, true);
+		expect(done.json.d).toMatchObject({ ErrorMessage: null, ID: a.ID });
+		expect(await stockOf(items[0].ID)).toMatchObject({ PlanningOut: 0 });
+		expect(await stockOf(items[1].ID)).toMatchObject({ PlanningOut: 1 });
+		expect((await deliver([[a.ID, 1]])).status).toBe(500);
+		expect((await deliver([[b.ID, 1]])).status).toBe(201);
+		expect(await header(order.OrderID)).toMatchObject({ DeliveryStatus: 21 });
+		const unknown = await complete(
+			{ ID: '00000000-0000-0000-0000-000000000002', CompleteDelivery: true },
+			true,
+		);
+		expect(unknown.json.d.ErrorMessage).toMatch(/does not exist/);
+		// CompleteInvoice of a line: nothing more is invoiced for it.
+		const inv = await complete({ ID: b.ID, CompleteInvoice: true }, true);
+		expect(inv.json.d.ErrorMessage).toBeNull();
+		const run = await invoiceOrders([order.OrderID], 0);
+		expect(run.json.d.NumberOfCreatedInvoices).toBe(0);
+	});
 });

@@ -11,6 +11,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { DEFAULT_CLAIM_LEASE_MINUTES } from '../../../core/exact/deliveryClaim';
 import { FulfillmentError, mapShopifyFulfillment } from '../../../core/mapping/fulfillment';
 import type { FulfillmentMappingOptions } from '../../../core/mapping/fulfillment';
 import { runPerItem } from '../../shared/runner';
@@ -65,12 +66,43 @@ const properties: INodeProperties[] = [
 		description: 'Code of the Exact sales journal the invoices go into',
 	},
 	{
+		displayName: 'Queue-Mode Guard',
+		name: 'queueModeGuard',
+		type: 'options',
+		options: [
+			{
+				name: 'None (One N8n Process)',
+				value: 'none',
+				description:
+					'Enough when n8n runs as one process: copies of a fulfilment are delivered one after the other and the second finds the first delivery',
+			},
+			{
+				name: 'Claim in Shopify Before Delivering',
+				value: 'shopifyClaim',
+				description:
+					'For n8n in queue mode (workers): before posting, the delivery is claimed on the Shopify order, so two workers handling the same fulfilment at once post one delivery. Costs 3 Shopify API calls per fulfilment (read, claim, mark delivered) and no Exact calls.',
+			},
+		],
+		default: 'none',
+		description:
+			'Exact cannot delete a goods delivery, so a delivery posted twice stays twice. Switch this on when n8n runs in queue mode, where copies of one fulfilment webhook can run on two workers at the same moment. Needs the Shopify Admin credential with the write_orders scope.',
+	},
+	{
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
 		options: [
+			{
+				displayName: 'Claim Lease (Minutes)',
+				name: 'claimLeaseMinutes',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 1440 },
+				default: 5,
+				description:
+					'With the Queue-Mode Guard: how long a claim holds. A claim older than this (its worker stopped mid-delivery) is taken over by the next execution, which finds in Exact what was posted.',
+			},
 			{
 				displayName: 'Item Code From',
 				name: 'itemCodeSource',
@@ -163,7 +195,11 @@ interface RawOptions {
 	locationWarehouses?: { rules?: Array<{ locationId: string; warehouse: string }> };
 	processInvoice?: boolean;
 	shippingItemCode?: string;
+	claimLeaseMinutes?: number;
 }
+
+/** How long a worker waits for another worker's delivery of the same fulfilment, and how often it looks. */
+export const claimWaiting = { waitMs: 30_000, pollMs: 2_000 };
 
 function fulfillmentParameter(ctx: IExecuteFunctions, itemIndex: number): unknown {
 	const value = ctx.getNodeParameter('fulfillment', itemIndex, '') as unknown;
@@ -186,6 +222,15 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		processInvoice: raw.processInvoice !== false,
 		locationWarehouses: raw.locationWarehouses?.rules ?? [],
 		withFirstDelivery: [raw.shippingItemCode ?? 'SHIPMENT'].map((c) => c.trim()).filter(Boolean),
+		guard:
+			this.getNodeParameter('queueModeGuard', 0, 'none') === 'shopifyClaim'
+				? {
+						kind: 'shopifyClaim',
+						leaseMs:
+							Math.max(1, Number(raw.claimLeaseMinutes ?? DEFAULT_CLAIM_LEASE_MINUTES)) * 60_000,
+						...claimWaiting,
+					}
+				: { kind: 'none' },
 	};
 	const deliverer = new FulfillmentDeliverer(this, options);
 	return await runPerItem.call(this, async (itemIndex) => {

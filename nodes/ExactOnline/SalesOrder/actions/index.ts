@@ -43,7 +43,7 @@ const operationProperty: INodeProperties = {
 			value: 'cancelFromOrder',
 			action: 'Cancel the sales order of a cancelled order',
 			description:
-				'For a cancelled Shopify order: delete its Exact order while nothing was delivered or invoiced, else report it kept',
+				'For a cancelled Shopify order: delete its Exact order while nothing was delivered or invoiced, complete the rest of a partly delivered one, else report it kept',
 		},
 		{
 			name: 'Create From Order',

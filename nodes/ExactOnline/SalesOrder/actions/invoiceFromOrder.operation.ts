@@ -2,8 +2,10 @@
  * Invoice Order: the imported sales order of a Shopify order becomes an Exact invoice through
  * Exact's own order-to-invoice path (InvoiceSalesOrders, then PrintedSalesInvoices), so the invoice
  * keeps its link to the order and its lines. For shops that invoice when the order is paid
- * (orders/paid) or whenever they choose. Once per order: Exact invoices only what is not invoiced
- * yet, so a repeated webhook creates nothing.
+ * (orders/paid, the paid-orders template) or whenever they choose. Once per order: Exact invoices
+ * only what is not invoiced yet, so a repeated webhook creates nothing, and an order invoiced in full
+ * here leaves nothing for the fulfilments template's "invoice delivered quantities" (and the other
+ * way round: what a fulfilment invoiced is not invoiced again here).
  */
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type {
@@ -68,11 +70,11 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		if (!order) {
 			throw new NodeOperationError(
 				this.getNode(),
-				`Order ${reference}: no Exact sales order with this YourRef`,
+				`Order ${reference}: no Exact sales order with this YourRef (not imported yet; retry)`,
 				{
 					itemIndex,
 					description:
-						'Import the order first (orders workflow), then retry; nothing was invoiced.',
+						'Shopify can send orders/paid before the orders workflow has imported the order. Nothing was invoiced: retry this execution once the order is in Exact; it is invoiced once.',
 				},
 			);
 		}

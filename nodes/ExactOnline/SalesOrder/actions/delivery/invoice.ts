@@ -3,12 +3,17 @@
  * on an order (delivered or ordered, less what was invoiced before) into an open invoice linked to
  * the order and its lines, and salesinvoice/PrintedSalesInvoices processes it so it becomes an open
  * item in the books. Exact itself is the natural key here: a second run finds nothing left to
- * invoice, and an invoice a run left unprocessed is processed by the next one.
+ * invoice, and an invoice a run left unprocessed is processed by the next one. Runs for one order
+ * take turns within a process (orders/paid and a fulfilment invoice arriving together); across
+ * processes an invoice another run processed first is reported, not processed twice.
  */
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, NodeApiError } from 'n8n-workflow';
 
 import { eq, lit } from '../../../../core/exact/filter';
+import { createKeyedLock } from '../../../shared/keyedLock';
 import { exactGetAll, exactLookup, exactRequest } from '../../../shared/transport';
+
+const orderLock = createKeyedLock();
 
 /** 0: by quantity delivered, 1: by quantity ordered (Exact's InvoiceMode). */
 export type InvoiceMode = 0 | 1;
@@ -56,7 +61,34 @@ async function invoicesOfOrder(
 	})) as InvoiceRow[];
 }
 
+async function statusOf(
+	ctx: IExecuteFunctions,
+	invoiceId: string,
+	itemIndex: number,
+): Promise<number | null> {
+	const [now] = (await exactLookup.call(ctx, {
+		path: 'salesinvoice/SalesInvoices',
+		field: 'InvoiceID',
+		values: [lit.guid(invoiceId)],
+		select: ['InvoiceID', 'Status'],
+		itemIndex,
+	})) as InvoiceRow[];
+	return now?.Status ?? null;
+}
+
 export async function invoiceOrder(
+	ctx: IExecuteFunctions,
+	order: { OrderID: string },
+	options: { mode: InvoiceMode; journal: string; process: boolean },
+	itemIndex: number,
+): Promise<InvoiceRun> {
+	return await orderLock(
+		order.OrderID.toLowerCase(),
+		async () => await invoiceOrderNow(ctx, order, options, itemIndex),
+	);
+}
+
+async function invoiceOrderNow(
 	ctx: IExecuteFunctions,
 	order: { OrderID: string },
 	options: { mode: InvoiceMode; journal: string; process: boolean },
@@ -79,30 +111,32 @@ export async function invoiceOrder(
 		writeCheck: async () => undefined,
 	})) as { NumberOfCreatedInvoices?: number | null; Errors?: string | null };
 	const after = await invoicesOfOrder(ctx, order.OrderID, itemIndex);
+	// An invoice that appeared meanwhile is this run's only when Exact says this call made one
+	// (another process may have invoiced the order between the two lookups).
+	const madeByThisCall = Number(answer?.NumberOfCreatedInvoices ?? 0) > 0;
 	const invoices: InvoiceOutcome[] = [];
 	for (const row of after) {
-		const isNew = !before.has(row.InvoiceID);
+		const isNew = madeByThisCall && !before.has(row.InvoiceID);
 		let status = row.Status ?? null;
 		let processedNow = false;
 		if (options.process && status !== PROCESSED) {
-			await exactRequest.call(ctx, {
-				method: 'POST',
-				path: 'salesinvoice/PrintedSalesInvoices',
-				body: { InvoiceID: row.InvoiceID, SendEmailToCustomer: false },
-				itemIndex,
-				writeCheck: async () => {
-					const [now] = (await exactLookup.call(ctx, {
-						path: 'salesinvoice/SalesInvoices',
-						field: 'InvoiceID',
-						values: [lit.guid(row.InvoiceID)],
-						select: ['InvoiceID', 'Status'],
-						itemIndex,
-					})) as InvoiceRow[];
-					return now?.Status === PROCESSED ? {} : undefined;
-				},
-			});
+			try {
+				await exactRequest.call(ctx, {
+					method: 'POST',
+					path: 'salesinvoice/PrintedSalesInvoices',
+					body: { InvoiceID: row.InvoiceID, SendEmailToCustomer: false },
+					itemIndex,
+					writeCheck: async () =>
+						(await statusOf(ctx, row.InvoiceID, itemIndex)) === PROCESSED ? {} : undefined,
+				});
+				processedNow = true;
+			} catch (error) {
+				// Another process (a second n8n worker) may have processed it a moment earlier. The
+				// transport's errors are NodeApiErrors already.
+				if ((await statusOf(ctx, row.InvoiceID, itemIndex)) !== PROCESSED)
+					throw error as NodeApiError;
+			}
 			status = PROCESSED;
-			processedNow = true;
 		}
 		if (!isNew && !processedNow) continue;
 		invoices.push({

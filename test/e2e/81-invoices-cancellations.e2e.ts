@@ -1,0 +1,307 @@
+/**
+ * Invoicing when paid and cancelling a partly shipped order, in a real n8n with the paid orders,
+ * fulfilments and order changes templates active: orders/paid twice at once gives one processed
+ * invoice linked to the order; orders/paid before the import fails naming the order and invoices
+ * once on retry; a partly fulfilled order that is cancelled has the rest of its delivery completed
+ * in Exact, so its planned stock-out ends and the freed stock reaches Shopify.
+ */
+import { requestJson } from '../../scripts/lib/http';
+import { buildOrders } from '../../scripts/lib/orders';
+import {
+	connect,
+	E2E,
+	executionFailure,
+	Row,
+	waitFor,
+	waitForIdle,
+	waitForOrFailures,
+} from './support/context';
+
+let e2e: E2E;
+/** NL consumer orders: 1 × SHOE-TERRA-42, 1 × BOOK-UH-2025, 3 × COF-HUIS-500, shipping. */
+const [paid, early, partly] = buildOrders(40, 2701).filter((s) =>
+	s.scenario.file.startsWith('nl-b2c-mixed'),
+);
+const PAID_TEMPLATE = 'shopify-paid-orders-to-exact-invoices.json';
+
+type Json = Record<string, any>;
+
+beforeAll(async () => {
+	e2e = await connect();
+	// The coffee is sold in the Shopify shop too, so its free stock is pushed back there.
+	const { products } = await e2e.shopify.get<{ products: Json[] }>('products');
+	if (!JSON.stringify(products).includes('COF-HUIS-500')) {
+		await e2e.shopify.post('products', {
+			products: [
+				{
+					id: 7301,
+					title: 'Huismelange koffiebonen',
+					variants: [
+						{
+							id: 4301,
+							inventoryItemId: 5301,
+							sku: 'COF-HUIS-500',
+							title: '500 g',
+							price: '9.95',
+							inventory: { 1001: 0 },
+						},
+					],
+				},
+			],
+		});
+	}
+});
+
+async function placeOrder(order: Json): Promise<Json> {
+	const { id: _id, admin_graphql_api_id: _gid, ...body } = order;
+	const res = await requestJson<{ order: Json }>(
+		'POST',
+		`${e2e.info.shopifyUrl}/admin/api/2026-01/orders.json`,
+		{ order: body },
+		{ 'X-Shopify-Access-Token': 'shpat_sandbox_token' },
+	);
+	expect(res.status).toBe(201);
+	return res.body.order;
+}
+
+async function salesOrder(name: string): Promise<Row | undefined> {
+	return (await e2e.exact.state('salesorder/SalesOrders')).find((o) => o.YourRef === name);
+}
+
+async function imported(order: Json): Promise<Row> {
+	return await waitForOrFailures(
+		e2e.rest,
+		`sales order ${order.name}`,
+		() => salesOrder(order.name),
+		180_000,
+		1000,
+	);
+}
+
+async function orderLines(orderId: unknown): Promise<Row[]> {
+	return (await e2e.exact.state('salesorder/SalesOrderLines'))
+		.filter((l) => l.OrderID === orderId)
+		.sort((a, b) => Number(a.LineNumber) - Number(b.LineNumber));
+}
+
+async function invoicesOf(name: string): Promise<Row[]> {
+	return (await e2e.exact.state('salesinvoice/SalesInvoices')).filter((i) => i.YourRef === name);
+}
+
+/** The order as Shopify sends it on orders/paid. */
+function paidPayload(order: Json): Json {
+	return { ...order, financial_status: 'paid', updated_at: '2026-11-21T10:30:00+01:00' };
+}
+
+/** CurrentStock and PlanningOut of an item, summed over Exact's warehouses. */
+async function stockOf(itemCode: string): Promise<{ current: number; planned: number }> {
+	const rows = (await e2e.exact.state('sync/Inventory/StockPositions')).filter(
+		(p) => p.ItemCode === itemCode,
+	);
+	return {
+		current: rows.reduce((sum, p) => sum + Number(p.CurrentStock ?? 0), 0),
+		planned: rows.reduce((sum, p) => sum + Number(p.PlanningOut ?? 0), 0),
+	};
+}
+
+/** Exact's free-to-sell of an item in warehouse 1 (location 1001): current − planned − reserved, ≥ 0. */
+async function freeInWarehouse1(itemCode: string): Promise<number> {
+	const row = (await e2e.exact.state('sync/Inventory/StockPositions')).find(
+		(p) => p.ItemCode === itemCode && String(p.WarehouseCode).trim() === '1',
+	);
+	if (!row) return 0;
+	const free =
+		Number(row.CurrentStock ?? 0) - Number(row.PlanningOut ?? 0) - Number(row.ReservedStock ?? 0);
+	return Math.max(0, Math.min(free, Number(row.CurrentStock ?? 0)));
+}
+
+/** Waits until Shopify's available quantity at location 1001 is Exact's free stock in warehouse 1. */
+async function shopifyFollows(itemCode: string): Promise<number> {
+	let expected = -1;
+	await waitFor(
+		`${itemCode} in Shopify = Exact's free stock`,
+		async () => {
+			expected = await freeInWarehouse1(itemCode);
+			return (await e2e.shopify.available(itemCode))['1001'] === expected ? true : undefined;
+		},
+		90_000,
+		500,
+	);
+	return expected;
+}
+
+test('orders/paid twice at once: one invoice of the ordered quantities, linked to the order and processed into an open item', async () => {
+	const order = await placeOrder(paid.order);
+	const exactOrder = await imported(order);
+	await waitForIdle(e2e.rest);
+	expect(
+		await e2e.shopify.deliver('orders/paid', [paidPayload(order)], {
+			copies: 2,
+			concurrent: true,
+		}),
+	).toMatchObject({ failed: 0 });
+	const [invoice] = await waitForOrFailures(
+		e2e.rest,
+		`processed invoice of ${order.name}`,
+		async () => {
+			const found = await invoicesOf(order.name);
+			return found.length > 0 && found.every((i) => Number(i.Status) === 50) ? found : undefined;
+		},
+		180_000,
+		1000,
+	);
+	await waitForIdle(e2e.rest);
+	expect(await invoicesOf(order.name)).toHaveLength(1);
+	expect(Number(invoice.AmountFC)).toBeCloseTo(Number(exactOrder.AmountFC), 2);
+	const lines = (await e2e.exact.state('salesinvoice/SalesInvoiceLines')).filter(
+		(l) => l.InvoiceID === invoice.InvoiceID,
+	);
+	expect(lines.every((l) => l.SalesOrder === exactOrder.OrderID)).toBe(true);
+	// The whole order, shipped or not: the ordered quantities (shipping once per VAT rate).
+	expect(lines.map((l) => [l.ItemCode, Number(l.Quantity)]).sort()).toEqual([
+		['BOOK-UH-2025', 1],
+		['COF-HUIS-500', 3],
+		['SHIPMENT', 1],
+		['SHIPMENT', 1],
+		['SHOE-TERRA-42', 1],
+	]);
+	expect(
+		(await orderLines(exactOrder.OrderID)).every(
+			(l) => Number(l.QuantityInvoiced) === Number(l.Quantity),
+		),
+	).toBe(true);
+	// Processed: an open item in Exact's receivables, for the invoice's amount.
+	const receivables = await e2e.exact.state('read/financial/ReceivablesList');
+	const open = receivables.find((r) => Number(r.InvoiceNumber) === Number(invoice.InvoiceNumber));
+	expect(Number(open?.Amount)).toBeCloseTo(Number(invoice.AmountDC), 2);
+	// Both executions succeeded: the second found nothing left to invoice.
+	const runs = (await e2e.rest.executions(e2e.templateId(PAID_TEMPLATE))).filter((x) =>
+		['success', 'error'].includes(x.status),
+	);
+	expect(runs.filter((x) => x.status === 'error')).toEqual([]);
+});
+
+test('orders/paid before the import fails naming the order and writes nothing; the retry after the import invoices once', async () => {
+	const workflowId = e2e.templateId(PAID_TEMPLATE);
+	const known = new Set((await e2e.rest.executions(workflowId)).map((x) => x.id));
+	// Shopify's payload of an order the orders workflow has not seen yet.
+	const payload = paidPayload({ ...early.order, id: 990_000_000_123 });
+	expect(await e2e.shopify.deliver('orders/paid', [payload])).toMatchObject({ failed: 0 });
+	const failed = await waitFor(
+		'the failed orders/paid execution',
+		async () =>
+			(await e2e.rest.executions(workflowId)).find((x) => !known.has(x.id) && x.status === 'error'),
+		120_000,
+		1000,
+	);
+	const why = await executionFailure(e2e.rest, failed.id);
+	expect(why.text).toContain(`Order ${early.name}: no Exact sales order with this YourRef`);
+	expect(why.text).toContain('not imported yet; retry');
+	expect(await invoicesOf(early.name)).toEqual([]);
+
+	const order = await placeOrder(early.order);
+	await imported(order);
+	await waitForIdle(e2e.rest);
+	// The merchant retries the failed execution (Executions → Retry): the order is invoiced.
+	const retry = await e2e.rest.raw('POST', `/rest/executions/${failed.id}/retry`, {
+		loadWorkflow: true,
+	});
+	expect(retry.status).toBeLessThan(300);
+	await waitForOrFailures(
+		e2e.rest,
+		`invoice of ${order.name} after the retry`,
+		async () => {
+			const found = await invoicesOf(order.name);
+			return found.length > 0 && found.every((i) => Number(i.Status) === 50) ? found : undefined;
+		},
+		180_000,
+		1000,
+	);
+	await waitForIdle(e2e.rest);
+	// Shopify sends orders/paid once more: nothing new.
+	expect(
+		await e2e.shopify.deliver('orders/paid', [paidPayload(order)], { copies: 1 }),
+	).toMatchObject({ failed: 0 });
+	await waitForIdle(e2e.rest);
+	expect(await invoicesOf(order.name)).toHaveLength(1);
+});
+
+test('a partly fulfilled order that is cancelled: the rest of its delivery is completed, its planned stock-out ends and Shopify gets the freed stock', async () => {
+	const order = await placeOrder(partly.order);
+	const exactOrder = await imported(order);
+	await waitForIdle(e2e.rest);
+	await e2e.exact.post('stock', { itemCode: 'COF-HUIS-500', warehouse: '1', quantity: 40 });
+	await shopifyFollows('COF-HUIS-500');
+	// One of the three bags ships.
+	const parcel = {
+		id: 770_000_101,
+		admin_graphql_api_id: 'gid://shopify/Fulfillment/770000101',
+		order_id: order.id,
+		name: `${order.name}.1`,
+		status: 'success',
+		created_at: '2026-11-21T10:00:00+01:00',
+		updated_at: '2026-11-21T10:00:00+01:00',
+		location_id: 1001,
+		service: 'manual',
+		tracking_company: 'PostNL',
+		tracking_number: '3SE2E770000101',
+		tracking_numbers: ['3SE2E770000101'],
+		line_items: [{ ...order.line_items[2], quantity: 1 }],
+	};
+	expect(await e2e.shopify.deliver('fulfillments/create', [parcel])).toMatchObject({ failed: 0 });
+	await waitForOrFailures(
+		e2e.rest,
+		`delivery of 1 bag of ${order.name}`,
+		async () => {
+			const coffee = (await orderLines(exactOrder.OrderID)).find(
+				(l) => l.ItemCode === 'COF-HUIS-500',
+			);
+			return Number(coffee?.QuantityDelivered) === 1 ? true : undefined;
+		},
+		180_000,
+		1000,
+	);
+	await waitForIdle(e2e.rest);
+	const freeBefore = await shopifyFollows('COF-HUIS-500');
+	const before = await stockOf('COF-HUIS-500');
+	await fetch(`${e2e.info.exactUrl}/__sandbox/calls`, { method: 'DELETE' });
+
+	const cancelled = {
+		...order,
+		cancelled_at: '2026-11-21T11:00:00+01:00',
+		cancel_reason: 'customer',
+	};
+	expect(
+		await e2e.shopify.deliver('orders/cancelled', [cancelled], { copies: 2, concurrent: true }),
+	).toMatchObject({ failed: 0 });
+	await waitForOrFailures(
+		e2e.rest,
+		`completed delivery of ${order.name}`,
+		async () => (Number((await salesOrder(order.name))?.DeliveryStatus) === 21 ? true : undefined),
+		180_000,
+		1000,
+	);
+	await waitForIdle(e2e.rest);
+	// The order stays (a delivery is real); what shipped is unchanged; completed once.
+	const lines = await orderLines(exactOrder.OrderID);
+	expect(lines.map((l) => [l.ItemCode, Number(l.QuantityDelivered)])).toEqual([
+		['SHOE-TERRA-42', 0],
+		['BOOK-UH-2025', 0],
+		['COF-HUIS-500', 1],
+		['SHIPMENT', 1],
+		['SHIPMENT', 1],
+	]);
+	const { calls } = await e2e.exact.get<{ calls: Array<{ method: string; path: string }> }>(
+		'calls',
+	);
+	expect(
+		calls.filter((c) => c.method === 'POST' && c.path.endsWith('salesorder/CompleteSalesOrder')),
+	).toHaveLength(1);
+	// The 2 bags that will not ship no longer lower the free stock; nothing left the warehouse.
+	expect(await stockOf('COF-HUIS-500')).toEqual({
+		current: before.current,
+		planned: before.planned - 2,
+	});
+	// The stock template pushed the 2 freed bags to Shopify.
+	expect(await shopifyFollows('COF-HUIS-500')).toBe(freeBefore + 2);
+});
