@@ -12,6 +12,9 @@ export interface Owner {
 	lastName: string;
 }
 
+/** Every execution status n8n 1.x and 2.x store. */
+const EXECUTION_STATUSES = ['canceled', 'crashed', 'error', 'new', 'running', 'success', 'unknown', 'waiting'];
+
 export interface ExecutionSummary {
 	id: string;
 	workflowId: string;
@@ -194,9 +197,13 @@ export class N8nRest {
 	/**
 	 * All executions, newest first, optionally of one workflow, in pages of 100 (n8n's maximum).
 	 * n8n 2.8 pages with `lastId`; newer versions answer with a `nextCursor` to send back as `cursor`.
+	 * The filter names every status: without one, n8n 1.x–2.8 put the running executions on every
+	 * page and sort the finished ones by start time while paging by id, so with executions queued or
+	 * workers finishing out of order a listing skips some (300 orders on two workers listed 293).
 	 */
 	async executions(workflowId?: string): Promise<ExecutionSummary[]> {
-		const filter = workflowId ? `&filter=${encodeURIComponent(JSON.stringify({ workflowId }))}` : '';
+		const query = { ...(workflowId ? { workflowId } : {}), status: EXECUTION_STATUSES };
+		const filter = `&filter=${encodeURIComponent(JSON.stringify(query))}`;
 		const all: ExecutionSummary[] = [];
 		let next = '';
 		for (;;) {
@@ -227,18 +234,25 @@ export class N8nRest {
 		return await this.call('GET', `/rest/executions/${id}`);
 	}
 
-	/** Rows of the data table of that name (the error handler's records). */
+	/**
+	 * All rows of the data table of that name (the status table), page by page: n8n answers at most
+	 * 50 rows a page in 1.x and 250 in 2.x, whatever `take` asks for.
+	 */
 	async dataTableRows(tableName: string): Promise<Array<Record<string, unknown>>> {
 		const tables = await this.call<{ data: Array<{ id: string; name: string; projectId: string }> }>(
 			'GET',
-			'/rest/data-tables-global?take=100',
+			`/rest/data-tables-global?take=50&filter=${encodeURIComponent(JSON.stringify({ name: tableName }))}`,
 		);
 		const table = tables.data.find((t) => t.name === tableName);
 		if (!table) return [];
-		const rows = await this.call<{ data: Array<Record<string, unknown>> }>(
-			'GET',
-			`/rest/projects/${table.projectId}/data-tables/${table.id}/rows?take=1000`,
-		);
-		return rows.data;
+		const all: Array<Record<string, unknown>> = [];
+		for (;;) {
+			const page = await this.call<{ count: number; data: Array<Record<string, unknown>> }>(
+				'GET',
+				`/rest/projects/${table.projectId}/data-tables/${table.id}/rows?take=50&skip=${all.length}`,
+			);
+			all.push(...page.data);
+			if (page.data.length === 0 || all.length >= page.count) return all;
+		}
 	}
 }

@@ -14,6 +14,7 @@ import { ShopifySandbox, startShopifySandbox } from '../../sandbox/shopify';
 import { createN8n, ensureN8nInstalled, freePort, N8N_2_8, N8nInstance, N8nRuntime, packPackage, projectRoot } from './n8n';
 import { okJson, trustSandboxCertificate } from './http';
 import { N8nRest, OAuthResult, Owner } from './rest';
+import { createsDataTables, setUpStatusTableByHand } from './statusTable';
 import { Service, startPostgres, startRedis } from './services';
 import { createTestCertificate, startTlsTerminator, TlsTerminator } from './tls';
 
@@ -197,6 +198,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 			await importTemplates(rest, templates);
 			await fillInWebhookSecret(rest, templates, exact);
 			if (options.pickDivision) await pickDivision(rest, templates, exact.division);
+			// n8n 1.x cannot create the status table from a workflow: set it up as the README tells a
+			// merchant on n8n 1.x to (the table made by hand and picked in the templates' row nodes).
+			if (!createsDataTables(runtime.version)) await setUpStatusTableByHand(rest, templates);
 			if (options.configure) await options.configure(rest, templates);
 			for (const t of templates.filter(options.activate ?? (() => true))) {
 				try {
