@@ -1,4 +1,4 @@
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError, jsonParse } from 'n8n-workflow';
 import type {
 	IExecuteFunctions,
 	INodeExecutionData,
@@ -8,6 +8,9 @@ import type {
 
 import { operations, properties, type ShopifyToExactOperation } from './actions';
 import { failedItem } from '../shared/failedItem';
+import { namedAfterItem } from '../shared/failureReference';
+import { failureReference } from '../core/failureReference';
+import type { FailureReference } from '../core/failureReference';
 import { recordRun, summarized } from '../shared/runSummary';
 import { mappingError } from './actions/errors';
 import { optionNames, optionNameSubtitle } from '../shared/subtitle';
@@ -51,7 +54,11 @@ export class ShopifyToExact implements INodeType {
 				const error = mappingError(this, caught, itemIndex);
 				if (!this.continueOnFail()) {
 					recordRun(this, out, [shopifyReference(items[itemIndex])]);
-					throw error;
+					throw namedAfterItem(
+						error,
+						items[itemIndex].json,
+						failedReference(this, operation, itemIndex, items[itemIndex]),
+					);
 				}
 				failed.push(shopifyReference(items[itemIndex]));
 				out.push(failedItem(this, items[itemIndex], itemIndex, error));
@@ -69,4 +76,28 @@ export class ShopifyToExact implements INodeType {
 function shopifyReference(item: INodeExecutionData): INodeExecutionData {
 	const name = typeof item.json.name === 'string' ? item.json.name : null;
 	return { json: { source: 'shopify', type: 'order', references: { orderName: name }, exact: {} } };
+}
+
+/**
+ * The order (and, for a refund, the refund of the Refund field) a failed item is about; the input
+ * of the refund operation is the refund's order.
+ */
+function failedReference(
+	ctx: IExecuteFunctions,
+	operation: ShopifyToExactOperation,
+	itemIndex: number,
+	item: INodeExecutionData,
+): FailureReference | null {
+	const reference = failureReference(item.json);
+	if (operation !== 'refund' || !reference) return reference;
+	try {
+		let refund = ctx.getNodeParameter('refund', itemIndex, '') as unknown;
+		if (typeof refund === 'string') refund = refund.trim() ? jsonParse(refund) : undefined;
+		const id = (refund as { id?: unknown } | undefined)?.id;
+		return typeof id === 'string' || typeof id === 'number'
+			? { order: reference.order, refund: String(id) }
+			: reference;
+	} catch {
+		return reference;
+	}
 }

@@ -1,8 +1,9 @@
 /**
- * An order that cannot be imported (a SKU Exact cannot take as an item code) goes down the visible
- * error branch, fails its execution with the order reference, a readable reason and the step, is
- * recorded by the error-handler workflow in the status table; the orders around it are imported as
- * usual. An order that failed and is imported later has its row marked resolved. Executions carry
+ * An order that cannot be imported (a SKU Exact cannot take as an item code) stops its execution at
+ * the failing step with the order reference and a readable reason, is recorded by the error-handler
+ * workflow in the status table with that step; the orders around it are imported as usual. A failed
+ * execution retried as the editor does (Executions → Retry) after the cause is fixed imports the
+ * order once and marks its row resolved; so does Shopify sending the order again. Executions carry
  * n8n's custom execution data (order, outcome, Exact number), so they can be found by order name.
  */
 import { buildOrders, withSku } from '../../scripts/lib/orders';
@@ -107,4 +108,45 @@ test('an order that failed is imported when Shopify sends it again: its row says
 		division: Number(imported?.customData?.division),
 		warnings: expect.any(Array),
 	});
+}, 480_000);
+
+test('a failed order is imported once when its execution is retried after the cause is fixed; its row says resolved', async () => {
+	const [order] = buildOrders(1, 3201);
+	const workflowId = e2e.templateId('shopify-orders-to-exact.json');
+	await e2e.exact.post('faults', {
+		method: 'POST',
+		pathRegex: 'salesorder/SalesOrders($|\\?)',
+		status: 403,
+		count: 1,
+		message: 'Forbidden: the app has no rights on sales orders',
+	});
+	let failed: Record<string, unknown>;
+	try {
+		await e2e.shopify.placeOrders([order]);
+		failed = await waitFor('the failed order in the status table', async () =>
+			(await e2e.rest.dataTableRows(STATUS_TABLE)).find((r) => r.reference === order.name && r.status === 'failed'), 180_000, 1000);
+	} finally {
+		// The merchant fixes the cause (here: gives the app its rights back in Exact).
+		await fetch(`${e2e.info.exactUrl}/__sandbox/faults`, { method: 'DELETE' });
+	}
+	expect(failed).toMatchObject({ node: 'Create Sales Order', reason: expect.stringMatching(/Forbidden/) });
+	expect(String(failed.reason)).not.toMatch(/^Order /);
+	await waitForIdle(e2e.rest);
+	const execution = await e2e.rest.execution(String(failed.executionId));
+	expect(execution).toMatchObject({ status: 'error', workflowId });
+
+	// Executions → the failed execution → Retry (with the saved workflow), as the editor calls it.
+	const retry = await e2e.rest.raw('POST', `/rest/executions/${execution.id}/retry`, { loadWorkflow: true });
+	expect(retry.status).toBeLessThan(300);
+	const [salesOrder] = await waitForOrFailures(e2e.rest, 'the order in Exact after the retry', async () => {
+		const found = (await e2e.exact.state('salesorder/SalesOrders')).filter((o) => o.YourRef === order.name);
+		return found.length ? found : undefined;
+	}, 180_000, 1000);
+	const row = await waitFor('the row marked resolved', async () =>
+		(await e2e.rest.dataTableRows(STATUS_TABLE)).find((r) => r.reference === order.name && r.status === 'resolved'), 120_000, 1000);
+	expect(row).toMatchObject({ exactNumber: String(salesOrder.OrderNumber) });
+	await waitForIdle(e2e.rest);
+	expect((await e2e.exact.state('salesorder/SalesOrders')).filter((o) => o.YourRef === order.name)).toHaveLength(1);
+	const runs = await executionsOfOrder(order.name);
+	expect(runs.map((x) => x.status).sort()).toEqual(['error', 'success']);
 }, 480_000);

@@ -1,13 +1,15 @@
 /**
  * The one per-item loop of every Exact node: runs an operation per input item, pairs every output
  * with its input (pairedItem), honours continueOnFail by emitting the input json plus the error,
- * attaches the item index to every error, and records how many Exact calls each item cost
+ * attaches the item index to every error, starts an error that stops the execution with the
+ * item's order (`Order #1042: …`, for the error workflow), and records how many Exact calls each item cost
  * (`exactCalls`, unless the operation set it). Items run strictly one after another.
  */
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { failedItem } from '../../shared/failedItem';
+import { namedAfterItem } from '../../shared/failureReference';
 import { recordRun, summarized } from '../../shared/runSummary';
 import { getExactCallCount } from './transport';
 import { divisionUsed } from './transport/division';
@@ -102,7 +104,7 @@ export async function runPerItem(
 			const wrapped = errorForItem(this, error, itemIndex);
 			if (!this.continueOnFail()) {
 				recordRun(this, out, [items[itemIndex]]);
-				throw wrapped;
+				throw namedAfterItem(wrapped, items[itemIndex].json);
 			}
 			failed.push(items[itemIndex]);
 			out.push(
@@ -137,7 +139,11 @@ export async function runBatch(
 		}
 	} catch (error) {
 		recordRun(this, [], items);
-		if (!this.continueOnFail()) throw errorForItem(this, error, 0);
+		if (!this.continueOnFail()) {
+			const wrapped = errorForItem(this, error, 0);
+			// With one input item the failure is that item's (an order per execution).
+			throw items.length === 1 ? namedAfterItem(wrapped, items[0].json) : wrapped;
+		}
 		return [items.map((item, i) => failure(this, item, i, errorForItem(this, error, i)))];
 	}
 	const batchCalls = getExactCallCount.call(this) - before;
@@ -149,7 +155,7 @@ export async function runBatch(
 			const wrapped = errorForItem(this, result, i);
 			if (!this.continueOnFail()) {
 				recordRun(this, out, [items[i]]);
-				throw wrapped;
+				throw namedAfterItem(wrapped, items[i].json);
 			}
 			failed.push(items[i]);
 			out.push(failure(this, items[i], i, wrapped));

@@ -2,7 +2,10 @@
  * The template "Shopify orders → Exact Online sales orders" run as n8n would run one execution:
  * Map Shopify Order → Resolve VAT Codes → Find or Create Customer → Find or Create Items → Create
  * Sales Order, each node through the harness (real node code, n8n-core's WorkflowExecute) with the
- * template's own parameters and errors sent on (continueOnFail, as the template's error outputs).
+ * template's own parameters. By default a failed order is sent on (continueOnFail, as the batch
+ * template's error outputs, where one order must not stop the others); with `stopOnError`, as the
+ * webhook template (one order per execution), the failing node stops the execution with an error
+ * that names the order, which n8n's Retry runs again.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -100,7 +103,7 @@ export interface OrderOutcome {
 	/** created / skipped / found …, from the Sales Order node. */
 	action?: string;
 	reason?: string;
-	/** The step and message when the order went down an error output. */
+	/** The step and message when the order failed (an error output, or the error that stopped it). */
 	step?: string;
 	error?: string;
 	salesOrderNumber?: number;
@@ -120,6 +123,7 @@ export async function runOrderWorkflow(
 	env: ChaosEnv,
 	orders: unknown[],
 	nodes: NodeSet,
+	options: { stopOnError?: boolean } = {},
 ): Promise<OrderOutcome[]> {
 	const outcomes: OrderOutcome[] = [];
 	let names = orders.map(orderName);
@@ -133,7 +137,7 @@ export async function runOrderWorkflow(
 			parameters: templateParameters(env, step, nodes.queueMode),
 			items,
 			credentials: env.store,
-			continueOnFail: true,
+			continueOnFail: !options.stopOnError,
 		});
 		recordOutput(
 			`${step} items`,
@@ -141,6 +145,12 @@ export async function runOrderWorkflow(
 		);
 		if (result.error && result.items.length === 0) {
 			const text = `${result.error.message}${result.error.description ? ` (${result.error.description})` : ''}`;
+			if (options.stopOnError && 'node' in result.error) {
+				// The node stopped the execution: n8n records this error and retries from this node.
+				recordOutput(`${step} error`, text);
+				for (const name of names) outcomes.push({ name, step, error: text });
+				return outcomes;
+			}
 			recordOutput(`${step} crash`, text);
 			for (const name of names) outcomes.push({ name, step, error: `execution failed: ${text}` });
 			return outcomes;

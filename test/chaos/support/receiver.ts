@@ -65,7 +65,7 @@ export async function startReceiver(
 				res.writeHead(400).end();
 				return;
 			}
-			runOrderWorkflow(env, [body], nodes())
+			runOrderWorkflow(env, [body], nodes(), { stopOnError: true })
 				.then((outcomes) => {
 					state.outcomes.push(...outcomes);
 					res.writeHead(200).end('{}');
