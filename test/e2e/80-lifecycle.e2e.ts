@@ -4,11 +4,20 @@
  * fulfilment gets matching lines, a cancelled order leaves Exact's planned stock; every webhook is
  * delivered twice at the same moment and nothing happens twice.
  */
-import { requestJson } from '../../scripts/lib/http';
 import { buildOrders } from '../../scripts/lib/orders';
-import { connect, E2E, Row, waitFor, waitForIdle, waitForOrFailures } from './support/context';
+import { orderLife } from './support/orderLife';
+import { connect, E2E, waitForIdle, waitForOrFailures } from './support/context';
 
 let e2e: E2E;
+const {
+	placeOrder,
+	salesOrder,
+	imported,
+	orderLines,
+	stockOf,
+	stockAboveCommitted,
+	shopifyFollows,
+} = orderLife(() => e2e);
 /** NL consumer orders: 1 × SHOE-TERRA-42, 1 × BOOK-UH-2025, 3 × COF-HUIS-500, shipping. */
 const [fulfilled, edited, cancelled, invoiced] = buildOrders(40, 2501).filter((s) =>
 	s.scenario.file.startsWith('nl-b2c-mixed'),
@@ -38,75 +47,6 @@ beforeAll(async () => {
 		],
 	});
 });
-
-/** Exact's free-to-sell of an item in warehouse 1 (location 1001): current − planned − reserved, ≥ 0. */
-async function freeInWarehouse1(itemCode: string): Promise<number> {
-	const row = (await e2e.exact.state('sync/Inventory/StockPositions')).find(
-		(p) => p.ItemCode === itemCode && String(p.WarehouseCode).trim() === '1',
-	);
-	if (!row) return 0;
-	const free =
-		Number(row.CurrentStock ?? 0) - Number(row.PlanningOut ?? 0) - Number(row.ReservedStock ?? 0);
-	return Math.max(0, Math.min(free, Number(row.CurrentStock ?? 0)));
-}
-
-/** Waits until Shopify's available quantity at location 1001 is Exact's free stock in warehouse 1. */
-async function shopifyFollows(itemCode: string): Promise<number> {
-	let expected = -1;
-	await waitFor(
-		`${itemCode} in Shopify = Exact's free stock`,
-		async () => {
-			expected = await freeInWarehouse1(itemCode);
-			return (await e2e.shopify.available(itemCode))['1001'] === expected ? true : undefined;
-		},
-		90_000,
-		500,
-	);
-	return expected;
-}
-
-async function salesOrder(name: string): Promise<Row | undefined> {
-	return (await e2e.exact.state('salesorder/SalesOrders')).find((o) => o.YourRef === name);
-}
-
-async function orderLines(orderId: unknown): Promise<Row[]> {
-	return (await e2e.exact.state('salesorder/SalesOrderLines'))
-		.filter((l) => l.OrderID === orderId)
-		.sort((a, b) => Number(a.LineNumber) - Number(b.LineNumber));
-}
-
-/** CurrentStock and PlanningOut of an item, summed over Exact's warehouses. */
-async function stockOf(itemCode: string): Promise<{ current: number; planned: number }> {
-	const rows = (await e2e.exact.state('sync/Inventory/StockPositions')).filter(
-		(p) => p.ItemCode === itemCode,
-	);
-	return {
-		current: rows.reduce((sum, p) => sum + Number(p.CurrentStock ?? 0), 0),
-		planned: rows.reduce((sum, p) => sum + Number(p.PlanningOut ?? 0), 0),
-	};
-}
-
-async function placeOrder(order: Json): Promise<Json> {
-	const { id: _id, admin_graphql_api_id: _gid, ...body } = order;
-	const res = await requestJson<{ order: Json }>(
-		'POST',
-		`${e2e.info.shopifyUrl}/admin/api/2026-01/orders.json`,
-		{ order: body },
-		{ 'X-Shopify-Access-Token': 'shpat_sandbox_token' },
-	);
-	expect(res.status).toBe(201);
-	return res.body.order;
-}
-
-async function imported(order: Json): Promise<Row> {
-	return await waitForOrFailures(
-		e2e.rest,
-		`sales order ${order.name}`,
-		() => salesOrder(order.name),
-		180_000,
-		1000,
-	);
-}
 
 /** A fulfillments/create body shipping `parts` ([line index, quantity]) of the order. */
 function fulfillment(order: Json, id: number, seq: number, parts: Array<[number, number]>): Json {
@@ -246,8 +186,8 @@ test('a cancelled order with nothing delivered leaves Exact and its planned stoc
 	const order = await placeOrder(cancelled.order);
 	const exactOrder = await imported(order);
 	await waitForIdle(e2e.rest);
-	// 40 bags in the main warehouse, less what open orders (this one's 3 included) will take.
-	await e2e.exact.post('stock', { itemCode: 'COF-HUIS-500', warehouse: '1', quantity: 40 });
+	// 40 bags free in the main warehouse, above what open orders (this one's 3 included) will take.
+	await stockAboveCommitted('COF-HUIS-500', 40);
 	const freeBefore = await shopifyFollows('COF-HUIS-500');
 	const before = await stockOf('COF-HUIS-500');
 	const payload = {

@@ -5,8 +5,8 @@
  * once on retry; a partly fulfilled order that is cancelled has the rest of its delivery completed
  * in Exact, so its planned stock-out ends and the freed stock reaches Shopify.
  */
-import { requestJson } from '../../scripts/lib/http';
 import { buildOrders } from '../../scripts/lib/orders';
+import { orderLife } from './support/orderLife';
 import {
 	connect,
 	E2E,
@@ -18,6 +18,15 @@ import {
 } from './support/context';
 
 let e2e: E2E;
+const {
+	placeOrder,
+	salesOrder,
+	imported,
+	orderLines,
+	stockOf,
+	stockAboveCommitted,
+	shopifyFollows,
+} = orderLife(() => e2e);
 /** NL consumer orders: 1 × SHOE-TERRA-42, 1 × BOOK-UH-2025, 3 × COF-HUIS-500, shipping. */
 const [paid, early, partly] = buildOrders(40, 2701).filter((s) =>
 	s.scenario.file.startsWith('nl-b2c-mixed'),
@@ -52,38 +61,6 @@ beforeAll(async () => {
 	}
 });
 
-async function placeOrder(order: Json): Promise<Json> {
-	const { id: _id, admin_graphql_api_id: _gid, ...body } = order;
-	const res = await requestJson<{ order: Json }>(
-		'POST',
-		`${e2e.info.shopifyUrl}/admin/api/2026-01/orders.json`,
-		{ order: body },
-		{ 'X-Shopify-Access-Token': 'shpat_sandbox_token' },
-	);
-	expect(res.status).toBe(201);
-	return res.body.order;
-}
-
-async function salesOrder(name: string): Promise<Row | undefined> {
-	return (await e2e.exact.state('salesorder/SalesOrders')).find((o) => o.YourRef === name);
-}
-
-async function imported(order: Json): Promise<Row> {
-	return await waitForOrFailures(
-		e2e.rest,
-		`sales order ${order.name}`,
-		() => salesOrder(order.name),
-		180_000,
-		1000,
-	);
-}
-
-async function orderLines(orderId: unknown): Promise<Row[]> {
-	return (await e2e.exact.state('salesorder/SalesOrderLines'))
-		.filter((l) => l.OrderID === orderId)
-		.sort((a, b) => Number(a.LineNumber) - Number(b.LineNumber));
-}
-
 async function invoicesOf(name: string): Promise<Row[]> {
 	return (await e2e.exact.state('salesinvoice/SalesInvoices')).filter((i) => i.YourRef === name);
 }
@@ -91,43 +68,6 @@ async function invoicesOf(name: string): Promise<Row[]> {
 /** The order as Shopify sends it on orders/paid. */
 function paidPayload(order: Json): Json {
 	return { ...order, financial_status: 'paid', updated_at: '2026-11-21T10:30:00+01:00' };
-}
-
-/** CurrentStock and PlanningOut of an item, summed over Exact's warehouses. */
-async function stockOf(itemCode: string): Promise<{ current: number; planned: number }> {
-	const rows = (await e2e.exact.state('sync/Inventory/StockPositions')).filter(
-		(p) => p.ItemCode === itemCode,
-	);
-	return {
-		current: rows.reduce((sum, p) => sum + Number(p.CurrentStock ?? 0), 0),
-		planned: rows.reduce((sum, p) => sum + Number(p.PlanningOut ?? 0), 0),
-	};
-}
-
-/** Exact's free-to-sell of an item in warehouse 1 (location 1001): current − planned − reserved, ≥ 0. */
-async function freeInWarehouse1(itemCode: string): Promise<number> {
-	const row = (await e2e.exact.state('sync/Inventory/StockPositions')).find(
-		(p) => p.ItemCode === itemCode && String(p.WarehouseCode).trim() === '1',
-	);
-	if (!row) return 0;
-	const free =
-		Number(row.CurrentStock ?? 0) - Number(row.PlanningOut ?? 0) - Number(row.ReservedStock ?? 0);
-	return Math.max(0, Math.min(free, Number(row.CurrentStock ?? 0)));
-}
-
-/** Waits until Shopify's available quantity at location 1001 is Exact's free stock in warehouse 1. */
-async function shopifyFollows(itemCode: string): Promise<number> {
-	let expected = -1;
-	await waitFor(
-		`${itemCode} in Shopify = Exact's free stock`,
-		async () => {
-			expected = await freeInWarehouse1(itemCode);
-			return (await e2e.shopify.available(itemCode))['1001'] === expected ? true : undefined;
-		},
-		90_000,
-		500,
-	);
-	return expected;
 }
 
 test('orders/paid twice at once: one invoice of the ordered quantities, linked to the order and processed into an open item', async () => {
@@ -230,17 +170,7 @@ test('a partly fulfilled order that is cancelled: the rest of its delivery is co
 	const order = await placeOrder(partly.order);
 	const exactOrder = await imported(order);
 	await waitForIdle(e2e.rest);
-	// Earlier suites leave orders planning coffee out of warehouse 1; stock above them keeps the free
-	// stock positive, so the freed bags show (free stock is never pushed below 0).
-	const row = (await e2e.exact.state('sync/Inventory/StockPositions')).find(
-		(p) => p.ItemCode === 'COF-HUIS-500' && String(p.WarehouseCode).trim() === '1',
-	);
-	const committed = Number(row?.PlanningOut ?? 0) + Number(row?.ReservedStock ?? 0);
-	await e2e.exact.post('stock', {
-		itemCode: 'COF-HUIS-500',
-		warehouse: '1',
-		quantity: committed + 40,
-	});
+	await stockAboveCommitted('COF-HUIS-500', 40);
 	await shopifyFollows('COF-HUIS-500');
 	// One of the three bags ships.
 	const parcel = {
