@@ -11,7 +11,7 @@
  * - The delivery's natural key is its Description, "Shopify fulfilment <id> of <order>".
  * Pure.
  */
-import { idText } from '../shopify/ids';
+import { idText, isImpreciseNumber } from '../shopify/ids';
 import { chooseItemCode } from './itemCode';
 import { clean, fit, TEXT_LIMITS } from './text';
 import type { ItemCodeSource, MappingSettings } from './types';
@@ -42,6 +42,11 @@ export interface FulfillmentDocument {
 	type: 'fulfillment';
 	fulfillmentId: string;
 	shopifyOrderId: string | null;
+	/**
+	 * True when order_id arrived as a JSON number beyond 2^53, so its last digits may be wrong
+	 * (n8n parses webhook bodies with JSON.parse): find the order by its name instead.
+	 */
+	shopifyOrderIdImprecise: boolean;
 	/** The Shopify order's name (#1001), from the fulfilment name or given. */
 	orderName: string;
 	/** YourRef of the imported sales order: the prefix and the order name. */
@@ -182,6 +187,7 @@ export function mapShopifyFulfillment(
 		type: 'fulfillment',
 		fulfillmentId: id,
 		shopifyOrderId: idText(raw.order_id) ?? null,
+		shopifyOrderIdImprecise: isImpreciseNumber(raw.order_id),
 		orderName,
 		yourRef,
 		description: fulfillmentDescription(id, `${prefix}${orderName}`),

@@ -271,6 +271,39 @@ describe('Sales Order: Deliver From Fulfilment across processes (Queue-Mode Guar
 		expect(await deliveriesOf(890005)).toHaveLength(1);
 	});
 
+	it('finds the order by its name when order_id lost digits in JSON.parse (an id beyond 2^53), and claims on the right order', async () => {
+		const shopify = order(7208);
+		const exactId = '7795502398859983561'; // beyond 2^53: a JSON number rounds it to …983552
+		Object.assign(shopify, { id: exactId, admin_graphql_api_id: `gid://shopify/Order/${exactId}` });
+		await shopAdmin(shop, 'POST', 'orders', { orders: [shopify], topics: [] });
+		await importOrder(kit, shopify);
+		const parcel = { ...fulfillment(shopify, 890008, 1, [[0, 1]]), order_id: Number(exactId) };
+		expect(String(BigInt(parcel.order_id))).not.toBe(exactId);
+		await clearShopifyCalls(shop);
+		const run = await kit.run(node, params('shopifyClaim'), [parcel]);
+		expect(run.error).toBeUndefined();
+		expect(run.items[0].json.action).toBe('delivered');
+		expect(await deliveriesOf(890008)).toHaveLength(1);
+		expect((await shopifyCalls(shop)).map((c) => c.rootFields.join())).toEqual([
+			'orders',
+			'order',
+			'metafieldsSet',
+			'metafieldsSet',
+		]);
+		expect(await claimOf(shopify, 890008)).toMatchObject({ state: 'delivered' });
+	});
+
+	it('names the order when no order of that name exists for an order_id that lost digits', async () => {
+		const shopify = order(7209);
+		await importOrder(kit, shopify);
+		const parcel = { ...fulfillment(shopify, 890009, 1, [[0, 1]]), order_id: 2 ** 60 };
+		const run = await kit.run(node, params('shopifyClaim'), [parcel], { continueOnFail: true });
+		expect(run.items[0].json.error).toBe(
+			`Shopify (find the order by name): no order named ${shopify.name} in this shop`,
+		);
+		expect(await deliveriesOf(890009)).toHaveLength(0);
+	});
+
 	it('asks for the Shopify Admin credential only when the guard is on (Deliver From Fulfilment)', () => {
 		expect(node.description.credentials).toEqual([
 			{ name: 'exactOnlineOAuth2Api', required: true },

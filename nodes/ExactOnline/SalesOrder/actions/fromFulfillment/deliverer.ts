@@ -192,7 +192,10 @@ export class FulfillmentDeliverer {
 						'The Queue-Mode Guard claims the delivery on the Shopify order: pass the whole fulfillments/create body (it has order_id).',
 				},
 			);
-		const owner = orderGid(doc.shopifyOrderId);
+		// An id rounded by JSON.parse names another order (or none): find the order by its name.
+		const owner = doc.shopifyOrderIdImprecise
+			? await this.claims.orderIdByName(doc.orderName, itemIndex)
+			: orderGid(doc.shopifyOrderId);
 		const key = claimKey(doc.fulfillmentId);
 		const me = claimToken(this.executionId(), randomBytes(6).toString('hex'));
 		const deadline = Date.now() + guard.waitMs;

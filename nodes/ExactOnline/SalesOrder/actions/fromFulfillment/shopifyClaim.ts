@@ -20,6 +20,9 @@ const SET_MUTATION =
 	'mutation ClaimDelivery($metafields: [MetafieldsSetInput!]!) {' +
 	' metafieldsSet(metafields: $metafields) { metafields { compareDigest } userErrors { field message code } } }';
 
+const FIND_BY_NAME_QUERY =
+	'query OrderByName($query: String!) { orders(first: 5, query: $query) { nodes { id name } } }';
+
 /** Shopify's codes for "the stored value is not the one you compared with". */
 const LOST_RACE = new Set(['STALE_OBJECT', 'INVALID_COMPARE_DIGEST']);
 
@@ -41,6 +44,34 @@ export class ShopifyClaims {
 	private async shop(itemIndex: number): Promise<ShopifyEndpoint> {
 		this.endpoint ??= await getShopifyEndpoint(this.ctx, itemIndex);
 		return this.endpoint;
+	}
+
+	/**
+	 * The order's GraphQL id found by its name (#1001): for an order_id whose digits may have been
+	 * rounded away. Throws naming the order when no order, or more than one, has that name.
+	 */
+	async orderIdByName(orderName: string, itemIndex: number): Promise<string> {
+		const data = await shopifyGraphql<{ orders: { nodes: Array<{ id: string; name: string }> } }>(
+			this.ctx,
+			await this.shop(itemIndex),
+			{
+				query: FIND_BY_NAME_QUERY,
+				variables: { query: `name:${JSON.stringify(orderName)}` },
+				estimatedCost: 3,
+				itemIndex,
+				purpose: 'find the order by name',
+			},
+		);
+		const found = (data.orders?.nodes ?? []).filter((o) => o.name === orderName);
+		if (found.length !== 1) {
+			throw new NodeApiError(this.ctx.getNode(), { message: 'order not found' } as JsonObject, {
+				message: `Shopify (find the order by name): ${found.length === 0 ? 'no order' : `${found.length} orders`} named ${orderName} in this shop`,
+				description:
+					"The fulfilment's order_id is beyond 2^53, so its last digits may have been lost, and the Queue-Mode Guard looked the order up by its name instead.",
+				itemIndex,
+			});
+		}
+		return found[0].id;
 	}
 
 	/** The stored claim (null: none), or an error naming the order when Shopify has no such order. */
