@@ -41,6 +41,8 @@ export const shopifyTransportSettings = {
 	maxErrorRetries: 3,
 	baseDelayMs: 1_000,
 	maxWaitMs: 60_000,
+	/** REST: how long in all to wait out 429s (a burst of executions shares the 2 calls/s bucket). */
+	maxRateLimitWaitMs: 180_000,
 };
 
 interface Budget extends ThrottleStatus {
@@ -328,6 +330,7 @@ export async function shopifyRestGet<T>(
 ): Promise<T> {
 	const req = { purpose, itemIndex } as GraphqlRequest;
 	let retries = 0;
+	let rateLimitWaitedMs = 0;
 	for (;;) {
 		countCall(ctx);
 		let response: IN8nHttpFullResponse;
@@ -356,15 +359,21 @@ export async function shopifyRestGet<T>(
 			});
 		}
 		const status = response.statusCode;
-		if ((status === 429 || status >= 500) && retries < shopifyTransportSettings.maxErrorRetries) {
-			retries++;
-			const retryAfter = Number((response.headers ?? {})['retry-after']);
-			await wait(
-				ctx,
-				Number.isFinite(retryAfter) && retryAfter > 0
+		const retryAfter = Number((response.headers ?? {})['retry-after']);
+		if (status === 429 && rateLimitWaitedMs < shopifyTransportSettings.maxRateLimitWaitMs) {
+			// A GET is always safe to repeat. The jitter spreads executions that were refused together.
+			const ms =
+				(Number.isFinite(retryAfter) && retryAfter > 0
 					? retryAfter * 1000
-					: shopifyTransportSettings.baseDelayMs * 2 ** (retries - 1),
-			);
+					: shopifyTransportSettings.baseDelayMs) *
+				(1 + Math.random() / 2);
+			rateLimitWaitedMs += ms;
+			await wait(ctx, ms);
+			continue;
+		}
+		if (status >= 500 && retries < shopifyTransportSettings.maxErrorRetries) {
+			retries++;
+			await wait(ctx, shopifyTransportSettings.baseDelayMs * 2 ** (retries - 1));
 			continue;
 		}
 		if (status < 200 || status >= 300) {
