@@ -1,7 +1,9 @@
+import type { INodeType } from 'n8n-workflow';
+
 import { ExactOnlineItem } from '../../../nodes/ExactOnline/Item/ExactOnlineItem.node';
 import type { EnrichedOrderDocument } from '../../../nodes/core/document';
 import { documentFor, ITEMS, withVat } from '../flow/documents';
-import { filterOf, startKit } from '../flow/exactTestKit';
+import { filterOf, inOtherProcess, startKit } from '../flow/exactTestKit';
 import type { Kit } from '../flow/exactTestKit';
 
 const node = new ExactOnlineItem();
@@ -147,15 +149,45 @@ describe('Item: Ensure Items For Order', () => {
 		});
 		expect(await kit.calls()).toHaveLength(0);
 	});
-	it('uses the item a concurrent execution created between its lookup and its create, instead of failing the order', async () => {
-		const [a, b] = [doc(3101, [40], false), doc(3102, [40], false)];
+	it('concurrent executions in one process create a new code once: the later ones wait and take that item, with no refused create and one price write', async () => {
+		const docs = [doc(3101, [40], false), doc(3102, [40], false), doc(3103, [40, 41], false)];
+		await kit.clearCalls();
+		const runs = await Promise.all(
+			docs.map((d) => kit.run(node, { operation: 'ensureItemsForOrder' }, [d])),
+		);
+		const items = (await kit.state<Rec>('logistics/Items')).filter((i) => i.Code === ITEMS[40].sku);
+		expect(items).toHaveLength(1);
+		const posts = await kit.calls('logistics/Items', 'POST');
+		expect(posts.map((c) => c.status)).toEqual([201, 201]); // SKU-041 once, SKU-042 once
+		expect(await kit.calls('logistics/SalesItemPrices', 'PUT')).toHaveLength(2);
+		for (const run of runs) {
+			expect(run.error).toBeUndefined();
+			expect((run.items[0].json as unknown as EnrichedOrderDocument).lines[0].itemId).toBe(
+				items[0].ID,
+			);
+		}
+	});
+
+	it('uses the item another process created between its lookup and its create, instead of failing the order', async () => {
+		await kit.addCredential('other-process');
+		const Other = inOtherProcess(
+			() =>
+				// eslint-disable-next-line @typescript-eslint/no-require-imports
+				require('../../../nodes/ExactOnline/Item/ExactOnlineItem.node')
+					.ExactOnlineItem as new () => INodeType,
+		);
+		const [a, b] = [doc(3111, [43], false), doc(3112, [43], false)];
+		await kit.clearCalls();
 		const runs = await Promise.all([
 			kit.run(node, { operation: 'ensureItemsForOrder' }, [a], { continueOnFail: true }),
-			kit.run(node, { operation: 'ensureItemsForOrder' }, [b], { continueOnFail: true }),
+			kit.run(new Other(), { operation: 'ensureItemsForOrder' }, [b], {
+				continueOnFail: true,
+				credentialId: 'other-process',
+			}),
 		]);
 		const posts = (await kit.calls('logistics/Items', 'POST')).filter((c) => c.status >= 500);
 		expect(posts.length).toBeGreaterThan(0); // the race happened: one create was refused
-		const items = (await kit.state<Rec>('logistics/Items')).filter((i) => i.Code === ITEMS[40].sku);
+		const items = (await kit.state<Rec>('logistics/Items')).filter((i) => i.Code === ITEMS[43].sku);
 		expect(items).toHaveLength(1);
 		for (const run of runs) {
 			expect(run.items[0].json.error).toBeUndefined();

@@ -25,6 +25,9 @@ import {
 	orderLabel,
 	readOrderDocument,
 } from '../../../core/exact/orderDocumentInput';
+import { createKeyedLock } from '../../shared/keyedLock';
+import { memoryScope, sharedMap } from '../../shared/processMemory';
+import { resolveDivision } from '../../shared/transport/division';
 import { runBatch } from '../../shared/runner';
 import type { BatchResult } from '../../shared/runner';
 import { getExactCallCount } from '../../shared/transport';
@@ -154,23 +157,52 @@ function glAccounts(options: Options): NonTurnoverAccounts {
 	};
 }
 
-/** Creates the planned items in order; a failed create fails only the orders that need that item. */
+/**
+ * Creates are serialised per (credential, site, division, code) in this process, and the items this
+ * process created are kept here: concurrent executions (a burst of order webhooks) that all looked
+ * an unknown code up before the first create take the item the first one made, instead of posting a
+ * second create that Exact refuses (a failed POST and a look-up: 2 calls each).
+ */
+const withItemCodeLock = createKeyedLock();
+const CREATED_ITEMS_SLOT = 'createdItems';
+
+/**
+ * Creates the planned items in order; a failed create fails only the orders that need that item.
+ * `byOther`: the codes another execution created meanwhile (it sets their sales price). Only an
+ * item created after `lookedUpAt` is taken: one created before it that the look-up did not find
+ * was deleted in Exact since.
+ */
 async function createItems(
 	ctx: IExecuteFunctions,
 	plans: Array<NewItemPlan & { owner: number }>,
 	found: Map<string, ItemRecord>,
 	calls: number[],
-): Promise<Map<string, Error>> {
+	lookedUpAt: number,
+): Promise<{ failures: Map<string, Error>; byOther: Set<string> }> {
 	const failures = new Map<string, Error>();
+	const byOther = new Set<string>();
+	if (plans.length === 0) return { failures, byOther };
+	const scope = await memoryScope(ctx, await resolveDivision.call(ctx, plans[0].owner));
+	const created = sharedMap<{ record: ItemRecord; at: number }>(CREATED_ITEMS_SLOT, scope, 5_000);
 	for (const plan of plans) {
 		const before = getExactCallCount.call(ctx);
+		const key = codeKey(plan.code);
 		try {
-			const record = await postItem(ctx, {
-				code: plan.code,
-				body: plan.body,
-				itemIndex: plan.owner,
+			const record = await withItemCodeLock(`${scope}|${key}`, async () => {
+				const made = created.get(key);
+				if (made && made.at >= lookedUpAt) {
+					byOther.add(key);
+					return made.record;
+				}
+				const posted = await postItem(ctx, {
+					code: plan.code,
+					body: plan.body,
+					itemIndex: plan.owner,
+				});
+				created.set(key, { record: posted, at: Date.now() });
+				return posted;
 			});
-			found.set(codeKey(plan.code), record);
+			found.set(key, record);
 		} catch (error) {
 			// Another execution may have created the code since our lookup (Exact refuses a second
 			// item with the same code): use that item instead of failing the order.
@@ -178,12 +210,14 @@ async function createItems(
 				(error as { httpCode?: unknown }).httpCode === '500'
 					? await itemWriteCheck(ctx, plan.code, plan.owner)().catch(() => undefined)
 					: undefined;
-			if (raced) found.set(codeKey(plan.code), raced);
-			else failures.set(codeKey(plan.code), error as Error);
+			if (raced) {
+				found.set(key, raced);
+				byOther.add(key);
+			} else failures.set(key, error as Error);
 		}
 		calls[plan.owner] += getExactCallCount.call(ctx) - before;
 	}
-	return failures;
+	return { failures, byOther };
 }
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -206,6 +240,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 					!(d.doc instanceof Error) && !d.doc.skip,
 			);
 		const memo = await openItemMemo(this, options);
+		const lookedUpAt = Date.now();
 		const codes = documentItemCodes(active.map((a) => a.doc));
 		const remembered = memo.recall(codes);
 		const found = await findItemsByCodes(
@@ -244,10 +279,14 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			if (isNonTurnover(plan.kind) && accounts[plan.kind]) body.GLRevenue = accounts[plan.kind];
 			return { ...plan, body, owner: owners.get(codeKey(plan.code)) ?? 0 };
 		});
-		const failures = await createItems(this, plans, found, calls);
+		const { failures, byOther } = await createItems(this, plans, found, calls, lookedUpAt);
 		if (options.setSalesPrice !== false) {
 			const priced = plans.filter(
-				(p) => p.price !== null && found.has(codeKey(p.code)) && !failures.has(codeKey(p.code)),
+				(p) =>
+					p.price !== null &&
+					found.has(codeKey(p.code)) &&
+					!failures.has(codeKey(p.code)) &&
+					!byOther.has(codeKey(p.code)),
 			);
 			const before = getExactCallCount.call(this);
 			await setSalesPrices(
