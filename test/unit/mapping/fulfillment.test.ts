@@ -36,6 +36,18 @@ describe('mapShopifyFulfillment', () => {
 		]);
 	});
 
+	test('flags an order_id that arrived as a JSON number beyond 2^53 (its digits may be rounded), not one given as text', () => {
+		expect(mapShopifyFulfillment(fulfillment).shopifyOrderIdImprecise).toBe(false);
+		const rounded = mapShopifyFulfillment({ ...clone(), order_id: Number('7795502398859983561') });
+		expect(rounded.shopifyOrderIdImprecise).toBe(true);
+		expect(rounded.orderName).toBe('#1042');
+		const text = mapShopifyFulfillment({ ...clone(), order_id: '7795502398859983561' });
+		expect(text).toMatchObject({
+			shopifyOrderId: '7795502398859983561',
+			shopifyOrderIdImprecise: false,
+		});
+	});
+
 	test('the order reference may be given (a shop prefix), and the item code chain follows the settings', () => {
 		const doc = mapShopifyFulfillment(fulfillment, {
 			orderReference: 'WEB-#1042',
