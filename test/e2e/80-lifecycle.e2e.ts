@@ -4,8 +4,12 @@
  * fulfilment gets matching lines, a cancelled order leaves Exact's planned stock; every webhook is
  * delivered twice at the same moment and nothing happens twice.
  */
-import { buildOrders } from '../../scripts/lib/orders';
-import { orderLife } from './support/orderLife';
+import {
+	fulfillmentBody,
+	nlConsumerOrders,
+	orderLife,
+	sellCoffeeInShopify,
+} from './support/orderLife';
 import { connect, E2E, waitForIdle, waitForOrFailures } from './support/context';
 
 let e2e: E2E;
@@ -18,65 +22,23 @@ const {
 	stockAboveCommitted,
 	shopifyFollows,
 } = orderLife(() => e2e);
-/** NL consumer orders: 1 × SHOE-TERRA-42, 1 × BOOK-UH-2025, 3 × COF-HUIS-500, shipping. */
-const [fulfilled, edited, cancelled, invoiced] = buildOrders(40, 2501).filter((s) =>
-	s.scenario.file.startsWith('nl-b2c-mixed'),
-);
-
-type Json = Record<string, any>;
+const [fulfilled, edited, cancelled, invoiced] = nlConsumerOrders(2501);
 
 beforeAll(async () => {
 	e2e = await connect();
-	// The coffee is sold in the Shopify shop too, so its free stock is pushed back there.
-	await e2e.shopify.post('products', {
-		products: [
-			{
-				id: 7301,
-				title: 'Huismelange koffiebonen',
-				variants: [
-					{
-						id: 4301,
-						inventoryItemId: 5301,
-						sku: 'COF-HUIS-500',
-						title: '500 g',
-						price: '9.95',
-						inventory: { 1001: 0 },
-					},
-				],
-			},
-		],
-	});
+	await sellCoffeeInShopify(e2e);
 });
-
-/** A fulfillments/create body shipping `parts` ([line index, quantity]) of the order. */
-function fulfillment(order: Json, id: number, seq: number, parts: Array<[number, number]>): Json {
-	return {
-		id,
-		admin_graphql_api_id: `gid://shopify/Fulfillment/${id}`,
-		order_id: order.id,
-		name: `${order.name}.${seq}`,
-		status: 'success',
-		created_at: '2026-11-21T10:00:00+01:00',
-		updated_at: '2026-11-21T10:00:00+01:00',
-		location_id: 1001,
-		service: 'manual',
-		tracking_company: 'PostNL',
-		tracking_number: `3SE2E${id}`,
-		tracking_numbers: [`3SE2E${id}`],
-		line_items: parts.map(([i, quantity]) => ({ ...order.line_items[i], quantity })),
-	};
-}
 
 test('an order fulfilled in two parts becomes two goods deliveries of exactly those quantities, each once', async () => {
 	const order = await placeOrder(fulfilled.order);
 	const exactOrder = await imported(order);
 	await waitForIdle(e2e.rest);
 	const before = await stockOf('COF-HUIS-500');
-	const first = fulfillment(order, 770_000_001, 1, [
+	const first = fulfillmentBody(order, 770_000_001, 1, [
 		[0, 1],
 		[2, 2],
 	]);
-	const second = fulfillment(order, 770_000_002, 2, [
+	const second = fulfillmentBody(order, 770_000_002, 2, [
 		[1, 1],
 		[2, 1],
 	]);
@@ -234,8 +196,8 @@ test('with Invoice: What Was Delivered, each part shipped becomes one processed 
 		const exactOrder = await imported(order);
 		await waitForIdle(e2e.rest);
 		const parts = [
-			fulfillment(order, 770_000_011, 1, [[2, 3]]),
-			fulfillment(order, 770_000_012, 2, [
+			fulfillmentBody(order, 770_000_011, 1, [[2, 3]]),
+			fulfillmentBody(order, 770_000_012, 2, [
 				[0, 1],
 				[1, 1],
 			]),

@@ -5,8 +5,12 @@
  * once on retry; a partly fulfilled order that is cancelled has the rest of its delivery completed
  * in Exact, so its planned stock-out ends and the freed stock reaches Shopify.
  */
-import { buildOrders } from '../../scripts/lib/orders';
-import { orderLife } from './support/orderLife';
+import {
+	fulfillmentBody,
+	nlConsumerOrders,
+	orderLife,
+	sellCoffeeInShopify,
+} from './support/orderLife';
 import {
 	connect,
 	E2E,
@@ -27,38 +31,14 @@ const {
 	stockAboveCommitted,
 	shopifyFollows,
 } = orderLife(() => e2e);
-/** NL consumer orders: 1 × SHOE-TERRA-42, 1 × BOOK-UH-2025, 3 × COF-HUIS-500, shipping. */
-const [paid, early, partly] = buildOrders(40, 2701).filter((s) =>
-	s.scenario.file.startsWith('nl-b2c-mixed'),
-);
+const [paid, early, partly] = nlConsumerOrders(2701);
 const PAID_TEMPLATE = 'shopify-paid-orders-to-exact-invoices.json';
 
 type Json = Record<string, any>;
 
 beforeAll(async () => {
 	e2e = await connect();
-	// The coffee is sold in the Shopify shop too, so its free stock is pushed back there.
-	const { products } = await e2e.shopify.get<{ products: Json[] }>('products');
-	if (!JSON.stringify(products).includes('COF-HUIS-500')) {
-		await e2e.shopify.post('products', {
-			products: [
-				{
-					id: 7301,
-					title: 'Huismelange koffiebonen',
-					variants: [
-						{
-							id: 4301,
-							inventoryItemId: 5301,
-							sku: 'COF-HUIS-500',
-							title: '500 g',
-							price: '9.95',
-							inventory: { 1001: 0 },
-						},
-					],
-				},
-			],
-		});
-	}
+	await sellCoffeeInShopify(e2e);
 });
 
 async function invoicesOf(name: string): Promise<Row[]> {
@@ -173,21 +153,7 @@ test('a partly fulfilled order that is cancelled: the rest of its delivery is co
 	await stockAboveCommitted('COF-HUIS-500', 40);
 	await shopifyFollows('COF-HUIS-500');
 	// One of the three bags ships.
-	const parcel = {
-		id: 770_000_101,
-		admin_graphql_api_id: 'gid://shopify/Fulfillment/770000101',
-		order_id: order.id,
-		name: `${order.name}.1`,
-		status: 'success',
-		created_at: '2026-11-21T10:00:00+01:00',
-		updated_at: '2026-11-21T10:00:00+01:00',
-		location_id: 1001,
-		service: 'manual',
-		tracking_company: 'PostNL',
-		tracking_number: '3SE2E770000101',
-		tracking_numbers: ['3SE2E770000101'],
-		line_items: [{ ...order.line_items[2], quantity: 1 }],
-	};
+	const parcel = fulfillmentBody(order, 770_000_101, 1, [[2, 1]]);
 	expect(await e2e.shopify.deliver('fulfillments/create', [parcel])).toMatchObject({ failed: 0 });
 	await waitForOrFailures(
 		e2e.rest,

@@ -3,9 +3,64 @@
  * its import, and read its lines, stock and the free stock Shopify should show from Exact's state.
  */
 import { requestJson } from '../../../scripts/lib/http';
+import { buildOrders } from '../../../scripts/lib/orders';
+import type { SampleOrder } from '../../../scripts/lib/orders';
 import { E2E, Row, waitFor, waitForOrFailures } from './context';
 
 type Json = Record<string, any>;
+
+/** NL consumer orders numbered from `first`: 1 × SHOE-TERRA-42, 1 × BOOK-UH-2025, 3 × COF-HUIS-500, shipping. */
+export function nlConsumerOrders(first: number): SampleOrder[] {
+	return buildOrders(40, first).filter((s) => s.scenario.file.startsWith('nl-b2c-mixed'));
+}
+
+/** A fulfillments/create body shipping `parts` ([line index, quantity]) of the order. */
+export function fulfillmentBody(
+	order: Json,
+	id: number,
+	seq: number,
+	parts: Array<[number, number]>,
+): Json {
+	return {
+		id,
+		admin_graphql_api_id: `gid://shopify/Fulfillment/${id}`,
+		order_id: order.id,
+		name: `${order.name}.${seq}`,
+		status: 'success',
+		created_at: '2026-11-21T10:00:00+01:00',
+		updated_at: '2026-11-21T10:00:00+01:00',
+		location_id: 1001,
+		service: 'manual',
+		tracking_company: 'PostNL',
+		tracking_number: `3SE2E${id}`,
+		tracking_numbers: [`3SE2E${id}`],
+		line_items: parts.map(([i, quantity]) => ({ ...order.line_items[i], quantity })),
+	};
+}
+
+/** Puts the coffee in the Shopify shop (once), so its free stock is pushed back there. */
+export async function sellCoffeeInShopify(e2e: E2E): Promise<void> {
+	const { products } = await e2e.shopify.get<{ products: Json[] }>('products');
+	if (JSON.stringify(products).includes('COF-HUIS-500')) return;
+	await e2e.shopify.post('products', {
+		products: [
+			{
+				id: 7301,
+				title: 'Huismelange koffiebonen',
+				variants: [
+					{
+						id: 4301,
+						inventoryItemId: 5301,
+						sku: 'COF-HUIS-500',
+						title: '500 g',
+						price: '9.95',
+						inventory: { 1001: 0 },
+					},
+				],
+			},
+		],
+	});
+}
 
 export function orderLife(e2e: () => E2E) {
 	/** Creates the order in the Shopify sandbox, which sends orders/create to the orders template. */
